@@ -1,0 +1,102 @@
+"""Extract: bytes of a document → text lines or labelled blocks, per format.
+
+Every format ends up as an :class:`Extracted`: either ``pages`` of text lines (PDF, Word,
+plain text, OCR) for the text parser to segment, or ready ``blocks`` (KOOP XML and HTML,
+whose markup already says what is a question and what an answer). Nothing here interprets
+the content; that is :mod:`kamervragen.parse`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+
+class DocumentError(Exception):
+    """A document that cannot be read; the message says why in one sentence."""
+
+
+@dataclass
+class Block:
+    """A question or answer block whose extent the markup already gives."""
+
+    kind: Literal["question", "answer"]
+    label: str
+    text: str
+    footnote_refs: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Extracted:
+    format: str
+    pages: list[list[str]] = field(default_factory=list)
+    heading: list[str] = field(default_factory=list)
+    blocks: list[Block] | None = None
+    footnotes: list[tuple[str, str]] = field(default_factory=list)
+    meta: dict[str, list[str]] = field(default_factory=dict)
+
+
+MAX_BYTES = 50_000_000
+
+
+def detect_format(data: bytes, name: str) -> str:
+    """Decide the format from the content first, the file name second."""
+    head = data[:2048].lstrip()
+    lowered = name.lower()
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx"
+    if head.startswith(b"{") and lowered.endswith(".json"):
+        return "record-json"
+    if head.startswith(b"<"):
+        text = head.decode("utf-8", "replace").lower()
+        if "<html" in text or "<!doctype html" in text:
+            return "html"
+        return "xml"
+    if lowered.endswith(".pdf"):
+        return "pdf"
+    if lowered.endswith(".docx"):
+        return "docx"
+    return "text"
+
+
+def extract_bytes(data: bytes, name: str) -> Extracted:
+    if not data.strip():
+        raise DocumentError("the file is empty")
+    if len(data) > MAX_BYTES:
+        raise DocumentError(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+    fmt = detect_format(data, name)
+    if fmt == "pdf":
+        from kamervragen.extract import pdf
+
+        return pdf.extract(data)
+    if fmt == "docx":
+        from kamervragen.extract import docx
+
+        return docx.extract(data)
+    if fmt in ("xml", "html", "record-json"):
+        from kamervragen.extract import markup
+
+        if fmt == "xml":
+            return markup.extract_xml(data)
+        if fmt == "html":
+            return markup.extract_html(data)
+        return markup.extract_record_json(data)
+    from kamervragen.extract import text
+
+    return text.extract(data)
+
+
+def extract_path(path: str | Path) -> Extracted:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        raise DocumentError("it is a directory, not a file") from None
+    except FileNotFoundError:
+        raise DocumentError("no such file") from None
+    except PermissionError:
+        raise DocumentError("permission denied") from None
+    return extract_bytes(data, p.name)

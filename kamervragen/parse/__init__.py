@@ -1,0 +1,174 @@
+"""Parse: extracted text or blocks → records.
+
+clean (furniture, footnotes, markers) → segment (labels → blocks) → link (answers to
+questions) → metadata (heading → who, when, what). Pure functions; the only I/O is
+reading the file in :func:`parse_path`.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from kamervragen.extract import Extracted, extract_bytes
+from kamervragen.parse import metadata as meta
+from kamervragen.parse.clean import MARK_RE, Note, clean_pages, join_lines
+from kamervragen.parse.dutch import join_inline_hyphen, split_glued
+from kamervragen.parse.link import link
+from kamervragen.parse.segment import Segment, parse_numbers, segment
+from kamervragen.record import Footnote, Record
+
+_SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
+_INLINE_HYPHEN = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
+_TOKEN = re.compile(r"[^\W\d_]{5,}")
+
+
+def parse_path(path: str | Path) -> list[Record]:
+    p = Path(path)
+    try:
+        data = p.read_bytes()
+    except IsADirectoryError:
+        from kamervragen.extract import DocumentError
+
+        raise DocumentError("it is a directory, not a file") from None
+    return parse_bytes(data, p.name, sibling_metadata(p))
+
+
+def sibling_metadata(path: Path) -> bytes | None:
+    """KOOP publishes ``metadata.xml`` beside each document; use it when it is there."""
+    for candidate in (
+        path.with_name(path.name.split(".")[0] + ".metadata.xml"),
+        path.with_name("metadata.xml"),
+    ):
+        if candidate != path and candidate.exists():
+            return candidate.read_bytes()
+    return None
+
+
+def parse_bytes(data: bytes, name: str, metadata_xml: bytes | None = None) -> list[Record]:
+    extracted = extract_bytes(data, name)
+    if metadata_xml:
+        from kamervragen.extract.markup import read_metadata
+
+        try:
+            for key, values in read_metadata(metadata_xml).items():
+                extracted.meta.setdefault(key, values)
+        except Exception:  # a damaged metadata.xml must not cost the document itself
+            pass
+    return parse_extracted(extracted)
+
+
+def parse_extracted(extracted: Extracted) -> list[Record]:
+    if extracted.blocks is not None:
+        return [_from_blocks(extracted)]
+    cleaned = clean_pages(extracted.pages)
+    raw = "\n".join(line for page in extracted.pages for line in page)
+    from kamervragen.parse import historic
+
+    if historic.is_historic(cleaned.lines):
+        return historic.parse(cleaned, raw)
+    return [_from_text(cleaned.lines, cleaned.notes, cleaned.identifiers, raw, extracted.format)]
+
+
+def finish_text(lines: list[str], glued: bool) -> tuple[str, list[str]]:
+    """Lines of one block → clean text and the footnote numbers it refers to."""
+    text = join_lines(lines)
+    if glued:
+        text = _INLINE_HYPHEN.sub(
+            lambda m: m.group(1) + m.group(2) if join_inline_hyphen(m.group(1), m.group(2)) else m.group(0),
+            text,
+        )
+        text = _TOKEN.sub(lambda m: split_glued(m.group(0)), text)
+    refs = MARK_RE.findall(text)
+    text = MARK_RE.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text.strip(), refs
+
+
+def _looks_glued(lines: list[str]) -> bool:
+    """Text whose extraction lost line breaks has lines far longer than a printed column."""
+    long_lines = sum(1 for line in lines if len(line) > 140)
+    return long_lines >= 2
+
+
+def _from_text(
+    lines: list[str], notes: list[Note], idents: list[str], raw: str, fmt: str
+) -> Record:
+    seg = segment(lines)
+    glued = fmt == "text" and _looks_glued(lines)
+    heading = finish_text(seg.heading, glued)[0]
+    record = _heading_record(heading, raw, idents)
+    for s in seg.segments:
+        s.lines = [line for line in s.lines]
+    blocks = [(s, *finish_text(s.lines, glued)) for s in seg.segments]
+    record.footnotes = [Footnote(number=n.number, text=n.text, urls=n.urls) for n in notes]
+    link(record, blocks, heading)
+    return record
+
+
+def _heading_record(heading: str, raw: str, idents: list[str]) -> Record:
+    fields = meta.identifiers(idents)
+    record = Record(**{k: v for k, v in fields.items()})  # type: ignore[arg-type]
+    head_raw = raw[:3000]
+    if record.chamber is None:
+        if re.search(r"Eerste Kamer", head_raw):
+            record.chamber = "Eerste Kamer"
+        elif re.search(r"Tweede Kamer", head_raw):
+            record.chamber = "Tweede Kamer"
+    record.session_year = record.session_year or meta.session_year(head_raw)
+    record.case_number = record.case_number or meta.case_number(head_raw)
+    record.appendix_number = record.appendix_number or meta.ah_number(head_raw) or _appendix_line(head_raw)
+    q = meta.questions_heading(heading)
+    if q:
+        record.oral = bool(q["oral"])
+        record.submitters = q["submitters"]  # type: ignore[assignment]
+        record.addressees = q["addressees"]  # type: ignore[assignment]
+        record.title = q["title"]  # type: ignore[assignment]
+    record.submitted_on = meta.find_date(meta._SUBMITTED, heading)
+    record.received_on = meta.find_date(meta._RECEIVED, heading)
+    record.answered_by = meta.answerers(heading)
+    if re.search(r"\bMededeling\b", heading, re.I) and not re.search(r"^\s*Vragen van", heading):
+        record.kind = "notice"
+    return record
+
+
+def _appendix_line(text: str) -> int | None:
+    """The Aanhangsel number printed alone under the page-1 header."""
+    m = re.search(r"regering gegeven antwoorden\s*\n\s*(\d{1,5})\s*\n", text)
+    return int(m.group(1)) if m else None
+
+
+def _from_blocks(extracted: Extracted) -> Record:
+    m = extracted.meta
+    heading = " ".join(extracted.heading)
+    idents = [*m.get("DC.identifier", []), *m.get("identifier", []), *m.get("OVERHEIDop.identifier", [])]
+    raw = heading + "\n" + "\n".join(f"{k} {' '.join(v)}" for k, v in m.items() if k.startswith("kop."))
+    record = _heading_record(heading, raw, idents)
+    if record.session_year is None:
+        for key in ("OVERHEIDop.vergaderjaar", "vergaderjaar"):
+            if m.get(key):
+                record.session_year = m[key][0].replace("–", "-")
+    if record.appendix_number is None:
+        for key in ("OVERHEIDop.aanhangselNummer", "kop.kamervraagnummer"):
+            if m.get(key) and m[key][0].isdigit():
+                record.appendix_number = int(m[key][0])
+                break
+    if record.case_number is None and m.get("OVERHEIDop.vraagnummer"):
+        record.case_number = m["OVERHEIDop.vraagnummer"][0].replace(" ", "")
+    if record.received_on is None and m.get("OVERHEIDop.datumOntvangst"):
+        record.received_on = m["OVERHEIDop.datumOntvangst"][0]
+    if record.chamber is None and record.id:
+        record.chamber = "Eerste Kamer" if "-ek-" in record.id else "Tweede Kamer"
+    blocks = []
+    assert extracted.blocks is not None
+    for block in extracted.blocks:
+        numbers = parse_numbers(re.sub(r"^\D*", "", block.label))
+        seg = Segment(block.kind, numbers, label=block.label)
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", block.text)
+        blocks.append((seg, text, block.footnote_refs))
+    record.footnotes = [
+        Footnote(number=n, text=t, urls=re.findall(r"https?://[^\s)»,;]+|www\.[^\s)»,;]+", t))
+        for n, t in extracted.footnotes
+    ]
+    link(record, blocks, heading)
+    return record

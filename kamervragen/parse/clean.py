@@ -1,0 +1,258 @@
+"""Clean: page furniture out, footnote bodies pulled out, markers tagged, characters repaired.
+
+Input is the pages of text lines an extractor produced; output is one list of body lines in
+which each footnote marker is replaced by the token ``⟦n⟧``, plus the footnote bodies and
+whatever the furniture told about the document (its KOOP identifier).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from kamervragen.parse.dutch import join_hyphenated, repair_accents
+
+MARK = "⟦{}⟧"
+MARK_RE = re.compile(r"⟦(\d+)⟧")
+
+_IDENT = re.compile(r"\b((?:ah|kv)-(?:tk|ek)-(?:\d{8}-\d+|\d{4}Z\d{5}))\b")
+_FURNITURE = [
+    re.compile(p, re.IGNORECASE)
+    for p in (
+        r"^(?:ah|kv)-(?:tk|ek)-\S+$",
+        r"ISSN\s*0921\s*-?\s*7398",
+        r"^[’'`]?s[- ]Gravenhage \d{4}\b",
+        r"^(?:Tweede|Eerste) Kamer, (?:vergaderjaar|zitting) \d{4}\s*[–/-]\s*\d{2,4}, (?:Aanhangsel|Vragen)(?: \d+)?\.?$",
+        r"^(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\d?$",
+        r"^Vergaderjaar \d{4}\s*[–-]\s*\d{4}(?: Aanhangsel van de Handelingen| Vragen gesteld door de leden der Kamer)?$",
+        r"^Vragen gesteld door de leden der Kamer(?:, met de daarop door de(?: regering gegeven antwoorden)?)?$",
+        r"^regering gegeven antwoorden$",
+        r"^Aanhangsel van de Handelingen$",
+        r"^Aanhangsel Handelingen\b.*\d{4}$",
+    )
+]
+_PAGE_NUMBER = re.compile(r"^\d{1,4}$")
+# Furniture that closes a page: in text extracted by others it is the only page break left.
+_PAGE_END = re.compile(
+    r"^(?:ah|kv)-(?:tk|ek)-\S+$|ISSN\s*0921|^[’'`]?s[- ]Gravenhage \d{4}|"
+    r"^(?:Tweede|Eerste) Kamer, (?:vergaderjaar|zitting) \d{4}.*(?:Aanhangsel|Vragen)(?: \d+)?$",
+    re.IGNORECASE,
+)
+_SOFT_BREAK = re.compile(r"(\S*)\ufffe(\S*)")
+# A footnote body at the foot of a page: "1 https://…", "1https://…", "2Tweede Kamer…", "1). Bond…"
+_NOTE_START = re.compile(r"^(\d{1,3})(?:\)\.?|\.)?\s*(?=\S)(.*)$")
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+")
+_URL_TAIL = re.compile(r"[-/_.=?&%#]$")
+_URL_PIECE = re.compile(r"^[^\s]*[-/_.=?&%#][^\s]*")
+_SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u2002\u2003]+")
+
+
+@dataclass
+class Note:
+    number: str
+    text: str
+    urls: list[str]
+
+
+@dataclass
+class Cleaned:
+    lines: list[str]
+    notes: list[Note] = field(default_factory=list)
+    identifiers: list[str] = field(default_factory=list)
+
+
+def normalize_line(line: str) -> str:
+    line = unicodedata.normalize("NFC", line.replace("\u00ad", "").replace("\ufb01", "fi").replace("\ufb02", "fl"))
+    line = repair_accents(line)
+    if "\ufffe" in line:  # PDFium's mark of a hyphen at a line break it removed
+        line = _SOFT_BREAK.sub(lambda m: join_hyphenated(m.group(1), m.group(2)), line)
+    return _SPACES.sub(" ", line).strip()
+
+
+def is_furniture(line: str) -> bool:
+    return any(p.search(line) for p in _FURNITURE)
+
+
+def join_lines(lines: list[str]) -> str:
+    """Join wrapped lines: hyphens at line ends are resolved with the word list, URLs broken
+    over two lines are re-joined without a space, blank lines become paragraph breaks."""
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            if out and not out.endswith("\n\n"):
+                out += "\n\n"
+            continue
+        if not out or out.endswith("\n\n"):
+            out += line
+            continue
+        last_token = out.rsplit(None, 1)[-1]
+        if _URL.search(last_token) and (_URL_TAIL.search(last_token) or _URL_PIECE.match(line)):
+            out += line
+        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha():
+            head, _, word_left = out[:-1].rpartition(" ")
+            joined = join_hyphenated(word_left, line)
+            out = (head + " " if head else "") + joined
+        else:
+            out += " " + line
+    return out.strip()
+
+
+def _note_zone(lines: list[str], expected: int) -> int | None:
+    """Index where the footnote bodies at the foot of this page begin, if any.
+
+    The zone is a suffix of the page whose note numbers run on from ``expected`` without a
+    gap; the earliest such suffix wins, so a marker standing at a line start in the body
+    ("2 Zo nee, …") is not taken for a note.
+    """
+    for start in range(len(lines)):
+        m = _NOTE_START.match(lines[start])
+        if not m or int(m.group(1)) != expected:
+            continue
+        number = expected
+        ok = True
+        for line in lines[start + 1 :]:
+            n = _NOTE_START.match(line)
+            if n and int(n.group(1)) == number + 1:
+                number += 1
+            elif n and int(n.group(1)) != number and len(n.group(1)) < 3 and not _URL.match(line):
+                # A line starting with another small number breaks the chain, unless it is
+                # plainly a continuation (a date or an amount inside the note's text).
+                if line[len(n.group(1)) : len(n.group(1)) + 1] not in (" ",) or int(n.group(1)) < number:
+                    ok = False
+                    break
+        if ok:
+            first = m.group(2)
+            if _URL.match(first) or first[:1].isupper() or first[:1] in "«‘'\"(":
+                return start
+    return None
+
+
+_MARKER_AFTER_WORD = re.compile(r"(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)")
+_PAREN_MARKER = re.compile(r"(?<=[?.!»”]) (\d{1,2})\)(?= )")
+_CHEMISTRY = {"CO2", "NO2", "SO2", "H2", "N2O", "O2", "PM10", "PM2"}
+
+
+def _tag_markers(line: str, numbers: set[str]) -> str:
+    def replace(m: re.Match[str]) -> str:
+        number = m.group(1)
+        if number not in numbers:
+            return number
+        start = m.start()
+        word = re.findall(r"[\w]+$", line[:start])
+        if word and (word[-1] + number) in _CHEMISTRY:
+            return number
+        return MARK.format(number)
+
+    return _MARKER_AFTER_WORD.sub(replace, line)
+
+
+def _split_at_footers(pages: list[list[str]]) -> list[list[str]]:
+    """Normalised lines, with a page break after each run of footer lines."""
+    out: list[list[str]] = []
+    for page in pages:
+        current: list[str] = []
+        in_footer = False
+        for raw in page:
+            line = normalize_line(raw)
+            if line and _PAGE_END.search(line):
+                in_footer = True
+            elif in_footer and line:
+                out.append(current)
+                current = []
+                in_footer = False
+            current.append(line)
+        out.append(current)
+    return out
+
+
+def _split_run_on_notes(line: str, after: int) -> list[str]:
+    """PDFium puts short footnotes side by side: "10 Kamerstuk … 11 Tweede Kamer …"."""
+    parts = [line]
+    number = after + 1
+    while True:
+        m = re.search(rf"\s({number})\s+(?=[A-Z«‘'\"(]|https?://|www\.)", parts[-1])
+        if not m:
+            return parts
+        last = parts.pop()
+        parts.extend([last[: m.start()], last[m.start() + 1 :]])
+        number += 1
+
+
+def clean_pages(pages: list[list[str]]) -> Cleaned:
+    result = Cleaned(lines=[])
+    expected = 1
+    note_lines: dict[str, list[str]] = {}
+    order: list[str] = []
+    body_pages: list[list[str]] = []
+    for page in _split_at_footers(pages):
+        kept: list[str] = []
+        for line in page:
+            for ident in _IDENT.findall(line):
+                if ident not in result.identifiers:
+                    result.identifiers.append(ident)
+            if line and is_furniture(line):
+                continue
+            kept.append(line)
+        # Trailing blank lines and bare page numbers do not belong to the footnote zone.
+        while kept and (not kept[-1] or _PAGE_NUMBER.match(kept[-1]) and int(kept[-1]) > 50):
+            kept.pop()
+        nonblank = [i for i, line in enumerate(kept) if line]
+        zone = _note_zone([kept[i] for i in nonblank], expected)
+        if zone is not None:
+            cut = nonblank[zone]
+            current: str | None = None
+            zone_lines: list[str] = []
+            last = expected - 1
+            for line in kept[cut:]:
+                if not line:
+                    continue
+                m = _NOTE_START.match(line)
+                if m and int(m.group(1)) == last + 1:
+                    last += 1
+                pieces = _split_run_on_notes(line, last)
+                last += len(pieces) - 1
+                zone_lines.extend(pieces)
+            for line in zone_lines:
+                m = _NOTE_START.match(line)
+                if m and (current is None or int(m.group(1)) == int(current) + 1):
+                    current = m.group(1)
+                    note_lines[current] = [m.group(2)]
+                    order.append(current)
+                elif current is not None:
+                    note_lines[current].append(line)
+            expected = int(current) + 1 if current else expected
+            kept = kept[:cut]
+        body_pages.append(kept)
+
+    numbers = set(order)
+    for kept in body_pages:
+        for line in kept:
+            if numbers and _PAGE_NUMBER.match(line) and line in numbers and result.lines:
+                # A marker that extraction put on a line of its own.
+                result.lines[-1] += MARK.format(line)
+                continue
+            if _PAGE_NUMBER.match(line) and result.lines and result.lines[-1]:
+                continue  # a bare page number
+            m = re.match(r"^(\d{1,2}) (?=[A-Z])", line)
+            if (
+                m
+                and m.group(1) in numbers
+                and result.lines
+                and result.lines[-1][-1:] in "?.»”!"
+            ):
+                result.lines[-1] += MARK.format(m.group(1))
+                line = line[m.end() :]
+            if numbers:
+                line = _tag_markers(line, numbers)
+                line = _PAREN_MARKER.sub(
+                    lambda m: MARK.format(m.group(1)) if m.group(1) in numbers else m.group(0), line
+                )
+            result.lines.append(line)
+
+    for number in order:
+        text = join_lines(note_lines[number])
+        urls = [u.rstrip(".,;:)»”’") for u in _URL.findall(text)]
+        result.notes.append(Note(number, text, urls))
+    return result

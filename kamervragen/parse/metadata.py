@@ -1,0 +1,205 @@
+"""Metadata: who asked whom, who answered, dates, numbers, kind — from the heading text."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from kamervragen.record import Answerer, Member, Office
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("januari", "jan"),
+            ("februari", "febr", "feb"),
+            ("maart", "mrt"),
+            ("april", "apr"),
+            ("mei",),
+            ("juni", "jun"),
+            ("juli", "jul"),
+            ("augustus", "aug"),
+            ("september", "sept", "sep"),
+            ("oktober", "okt"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_DATE = r"(\d{1,2})\s*([A-Za-z]+)\.?\s+(\d{4})"
+_SUBMITTED = re.compile(rf"\(\s*ingezonden\s+{_DATE}\s*\)?", re.I)
+_RECEIVED = re.compile(rf"\(\s*ontvangen\s+{_DATE}\s*\)?", re.I)
+_SESSION = re.compile(r"\b(?:Vergaderjaar|Zitting)\s+(\d{4})\s*[–/-]\s*(\d{2,4})", re.I)
+_CASE = re.compile(r"\b((?:19|20)\d{2})\s?Z\s?(\d{5})\b")
+_IDENT = re.compile(r"\b(ah|kv)-(tk|ek)-(\d{4})(\d{4})-(\d+)\b")
+_KV_IDENT = re.compile(r"\bkv-(tk|ek)-(\d{4}Z\d{5})\b")
+_AH = re.compile(r"^\s*AH\s+(\d{1,5})\s*$", re.M)
+_ROLE = r"(?:[Mm]inister-[Pp]resident|[Mm]inisters?|[Ss]taatssecretaris(?:sen)?)"
+_QUESTIONS_HEAD = re.compile(
+    r"(?P<oral>Mondelinge\s+)?(?:VRAGEN|Vragen|vragen)\s+(?:gesteld\s+)?(?:van|door)\s+"
+    r"(?:de\s+leden|het\s+lid|lid|den\s+heer|de\s+heer|de\s+heren|de\s+dames|mevrouw|mejuffrouw|"
+    r"het\s+Kamerlid|de\s+Kamerleden)\s+(?P<who>.+?)"
+    r"(?:\s+aan\s+(?P<to>.+?))?\s+(?:over|inzake|betreffende|omtrent|naar\s+aanleiding\s+van)\s+"
+    r"(?P<title>.+?)\s*\.?\s*\(\s*ingezonden",
+    re.I | re.S,
+)
+_ANSWER_HEAD = re.compile(
+    rf"(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:van\s+)?(?:de[n]?\s+)?(?P<role>{_ROLE})\s+"
+    r"(?P<rest>.+?)\s*\.?\s*\(\s*[Oo]ntvangen",
+    re.S,
+)
+
+
+def iso_date(day: str, month: str, year: str) -> str | None:
+    number = MONTHS.get(month.lower().rstrip("."))
+    if number is None:
+        return None
+    try:
+        return date(int(year), number, int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def find_date(pattern: re.Pattern[str], text: str) -> str | None:
+    m = pattern.search(text)
+    return iso_date(*m.groups()) if m else None
+
+
+def session_year(text: str) -> str | None:
+    m = _SESSION.search(text)
+    if not m:
+        return None
+    start, end = m.group(1), m.group(2)
+    if len(end) == 2:
+        end = start[:2] + end
+    return f"{start}-{end}"
+
+
+def identifiers(idents: list[str]) -> dict[str, object]:
+    """What a KOOP identifier tells: id, session year, appendix or case number, chamber."""
+    out: dict[str, object] = {}
+    for ident in idents:
+        m = _IDENT.match(ident)
+        if m and m.group(1) == "ah":
+            out.setdefault("id", ident)
+            out.setdefault("session_year", f"{m.group(3)}-{m.group(4)}")
+            out.setdefault("appendix_number", int(m.group(5)))
+            out.setdefault("chamber", "Tweede Kamer" if m.group(2) == "tk" else "Eerste Kamer")
+        k = _KV_IDENT.match(ident)
+        if k:
+            out.setdefault("id", ident)
+            out.setdefault("case_number", k.group(2))
+            out.setdefault("chamber", "Tweede Kamer" if k.group(1) == "tk" else "Eerste Kamer")
+    return out
+
+
+def case_number(text: str) -> str | None:
+    m = _CASE.search(text)
+    return f"{m.group(1)}Z{m.group(2)}" if m else None
+
+
+def ah_number(text: str) -> int | None:
+    m = _AH.search(text)
+    return int(m.group(1)) if m else None
+
+
+def members(text: str) -> list[Member]:
+    """``Beckerman (SP), Smeulders (GroenLinks) en Nijboer (PvdA)``;
+    ``Van Es en Beckers-de Bruijn (beiden Groen Links)``."""
+    out: list[Member] = []
+    pending: list[Member] = []
+    for part in re.split(r"(\([^)]*\))", text):
+        if part.startswith("("):
+            inner = part[1:-1].strip()
+            shared = re.match(r"(?:beiden|beide|allen|alle\s+\w+)\s+(.+)", inner, re.I)
+            if shared:
+                for member in pending:
+                    member.party = member.party or shared.group(1).strip()
+            elif pending:
+                pending[-1].party = inner
+            pending = [m for m in pending if m.party is None]
+            continue
+        for name in re.split(r",|\s+en\s+", part):
+            name = name.strip(" .")
+            if name and re.search(r"[A-Za-zÀ-ž]", name):
+                member = Member(name=name)
+                out.append(member)
+                pending.append(member)
+    return out
+
+
+def _role(word: str) -> str:
+    word = word.strip()
+    lower = word.lower()
+    if lower.startswith("minister-president"):
+        return "Minister-President"
+    if lower.startswith("minister"):
+        return "Minister"
+    if lower.startswith("staatssecretaris"):
+        return "Staatssecretaris"
+    return word[:1].upper() + word[1:]
+
+
+def offices(text: str) -> list[Office]:
+    """``de Staatssecretaris van Financiën en de Minister voor Buitenlandse Handel en …``;
+    ``de Minister en de Staatssecretaris van VWS``; ``de ministers van A en van B``."""
+    text = re.sub(r"\s+", " ", text).strip(" .,")
+    out: list[Office] = []
+    waiting: list[Office] = []
+    for piece in re.split(r",?\s+en\s+(?=(?:de|den|het)\s+" + _ROLE + r")|,\s+(?=de\s+" + _ROLE + ")", text):
+        m = re.match(rf"(?:de[n]?\s+|het\s+)?(?P<role>{_ROLE})(?:\s+(?:van|voor)\s+(?P<pf>.+))?$", piece.strip())
+        if not m:
+            continue
+        role = _role(m.group("role"))
+        portfolio = m.group("pf")
+        if portfolio and m.group("role").lower().endswith(("ministers", "sen")):
+            for pf in re.split(r"\s+en\s+(?:van|voor)\s+", portfolio):
+                out.append(Office(role=role, portfolio=pf.strip()))
+            continue
+        office = Office(role=role, portfolio=portfolio.strip() if portfolio else None)
+        out.append(office)
+        if portfolio:
+            for w in waiting:
+                w.portfolio = office.portfolio
+            waiting = []
+        else:
+            waiting.append(office)
+    return out
+
+
+def answerers(text: str) -> list[Answerer]:
+    m = _ANSWER_HEAD.search(text)
+    if not m:
+        return []
+    role = _role(m.group("role"))
+    rest = re.sub(r"\s+", " ", m.group("rest"))
+    behalf_text = ""
+    split = re.split(r",?\s+mede\s+namens\s+", rest, maxsplit=1)
+    if len(split) == 2:
+        rest, behalf_text = split
+    name = portfolio = None
+    pm = re.match(r"(?:van\s+|voor\s+)(?P<pf>[^()]+)$", rest)
+    if pm:
+        portfolio = pm.group("pf").strip(" ,")
+    else:
+        nm = re.match(r"(?P<name>[^()]+?)\s*\((?P<pf>[^()]*(?:\([^()]*\)[^()]*)*)\)", rest)
+        if nm:
+            name, portfolio = nm.group("name").strip(" ,"), nm.group("pf").strip()
+        else:
+            name = rest.strip(" ,.") or None
+    behalf = offices(behalf_text) if behalf_text else []
+    return [Answerer(role=role, name=name, portfolio=portfolio, on_behalf_of=behalf)]
+
+
+def questions_heading(text: str) -> dict[str, object]:
+    m = _QUESTIONS_HEAD.search(text)
+    if not m:
+        return {}
+    return {
+        "oral": bool(m.group("oral")),
+        "submitters": members(m.group("who")),
+        "addressees": offices(m.group("to") or ""),
+        "title": re.sub(r"\s+", " ", m.group("title")).strip(" ."),
+    }
