@@ -71,6 +71,11 @@ class Outcome:
             self.failures.append(f"{where}: {name} {detail}".rstrip())
 
 
+def _brief(text: str) -> str:
+    text = squash(text)
+    return text if len(text) < 400 else text[:150] + " … " + text[-200:]
+
+
 def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) -> None:
     actual = record.model_dump()
     for key in SCALARS:
@@ -91,7 +96,7 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
             got_q = got_by_number.get(q["number"])
             if any(k in q for k in ("text", "text_start", "text_end", "contains")):
                 out.check("questions.text", got_q is not None and text_matches(q, got_q["text"]),
-                          where, f"question {q['number']}: got {got_q['text'][:300] if got_q else None!r}")
+                          where, f"question {q['number']}: got {_brief(got_q['text']) if got_q else None!r}")
             if "footnotes" in q:
                 out.check("questions.footnotes", got_q is not None and got_q["footnotes"] == q["footnotes"],
                           where, f"question {q['number']}: expected {q['footnotes']}, got {got_q['footnotes'] if got_q else None}")
@@ -103,7 +108,7 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
             match = next((g for g in actual["answers"] if g["questions"] == a["questions"]), None)
             if any(k in a for k in ("text", "text_start", "text_end", "contains")):
                 out.check("answers.text", match is not None and text_matches(a, match["text"]),
-                          where, f"answer {a['questions']}: got {match['text'][:300] if match else None!r}")
+                          where, f"answer {a['questions']}: got {_brief(match['text']) if match else None!r}")
     if "footnotes" in expected:
         want = [(f["number"], sorted(f.get("urls", []))) for f in expected["footnotes"]]
         got = [(f["number"], sorted(f["urls"])) for f in actual["footnotes"]]

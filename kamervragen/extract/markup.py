@@ -52,6 +52,10 @@ def _text_without_notes(element: etree._Element) -> tuple[str, list[str], list[t
                 body = " ".join(
                     _squash("".join(al.itertext())) for al in child.iter("noot.al")
                 )
+                for ref in child.iter("extref"):
+                    target = ref.get("doc") or ""
+                    if ref.get("soort") == "URL" and target and target not in body:
+                        body += f" ({target})"
                 refs.append(number)
                 notes.append((number, body))
             elif tag == "nr":
@@ -174,7 +178,11 @@ def extract_record_json(data: bytes) -> Extracted:
         if isinstance(record.get(key), str):
             extracted.meta[key] = [record[key]]
     seen: set[str] = set()
-    for entry in record["vraagdata"].values():
+    def first_number(key: str) -> int:
+        digits = re.findall(r"\d+", key)
+        return int(digits[0]) if digits else 0
+
+    for _, entry in sorted(record["vraagdata"].items(), key=lambda item: first_number(item[0])):
         for tag in ("vraag", "antwoord"):
             pair = entry.get(tag) if isinstance(entry, dict) else None
             if not pair or len(pair) < 2 or pair[1] in seen:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kamervragen.extract import DocumentError, Extracted
 
 
@@ -14,7 +16,22 @@ def decode(data: bytes) -> str:
         return data.decode("cp1252", errors="replace")
 
 
-def extract(data: bytes) -> Extracted:
-    text = decode(data).replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
+_MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
+_MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w/])_|_(?![\w/])")
+_MD_NOTE = re.compile(r"\[(\d+)\s+\]")
+
+
+def strip_markdown(text: str) -> str:
+    """Markdown conversions of a PDF: headings, bold and italics marks out, ``[1 ]`` → ``[1]``."""
+    text = _MD_HEADING.sub("", text)
+    text = _MD_EMPHASIS.sub("", text)
+    return _MD_NOTE.sub(r"[\1]", text)
+
+
+def extract(data: bytes, markdown: bool = False) -> Extracted:
+    text = decode(data)
+    if markdown or text.lstrip().startswith("#") or text.count("**") > 4:
+        text = strip_markdown(text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n\f\n")
     pages = [page.split("\n") for page in text.split("\n\f\n")]
     return Extracted(format="text", pages=pages)

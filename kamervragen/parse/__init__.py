@@ -13,9 +13,9 @@ from pathlib import Path
 from kamervragen.extract import Extracted, extract_bytes
 from kamervragen.parse import metadata as meta
 from kamervragen.parse.clean import MARK_RE, Note, clean_pages, join_lines
-from kamervragen.parse.dutch import join_inline_hyphen, split_glued
+from kamervragen.parse.dutch import join_hyphenated, join_inline_hyphen, split_glued
 from kamervragen.parse.link import link
-from kamervragen.parse.segment import Segment, parse_numbers, segment
+from kamervragen.parse.segment import Segment, parse_numbers, segment, split_grouped_question
 from kamervragen.record import Footnote, Record
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
@@ -61,7 +61,7 @@ def parse_bytes(data: bytes, name: str, metadata_xml: bytes | None = None) -> li
 def parse_extracted(extracted: Extracted) -> list[Record]:
     if extracted.blocks is not None:
         return [_from_blocks(extracted)]
-    cleaned = clean_pages(extracted.pages)
+    cleaned = clean_pages(extracted.pages, extracted.footnotes)
     raw = "\n".join(line for page in extracted.pages for line in page)
     from kamervragen.parse import historic
 
@@ -70,8 +70,12 @@ def parse_extracted(extracted: Extracted) -> list[Record]:
     return [_from_text(cleaned.lines, cleaned.notes, cleaned.identifiers, raw, extracted.format)]
 
 
-def finish_text(lines: list[str], glued: bool) -> tuple[str, list[str]]:
-    """Lines of one block → clean text and the footnote numbers it refers to."""
+def finish_text(lines: list[str], glued: bool, broken_hyphens: bool = False) -> tuple[str, list[str]]:
+    """Lines of one block → clean text and the footnote numbers it refers to.
+
+    ``glued``: the extraction lost line breaks, so words may be glued and line-break hyphens
+    sit mid-line. ``broken_hyphens``: PDFium kept some line-break hyphens inside its lines.
+    """
     text = join_lines(lines)
     if glued:
         text = _INLINE_HYPHEN.sub(
@@ -79,6 +83,8 @@ def finish_text(lines: list[str], glued: bool) -> tuple[str, list[str]]:
             text,
         )
         text = _TOKEN.sub(lambda m: split_glued(m.group(0)), text)
+    elif broken_hyphens:
+        text = _INLINE_HYPHEN.sub(lambda m: join_hyphenated(m.group(1), m.group(2)), text)
     refs = MARK_RE.findall(text)
     text = MARK_RE.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
@@ -97,16 +103,23 @@ def _from_text(
     seg = segment(lines)
     glued = fmt == "text" and _looks_glued(lines)
     heading = finish_text(seg.heading, glued)[0]
-    record = _heading_record(heading, raw, idents)
+    record = _heading_record(heading, raw, idents, seg.heading)
+    blocks = []
     for s in seg.segments:
-        s.lines = [line for line in s.lines]
-    blocks = [(s, *finish_text(s.lines, glued)) for s in seg.segments]
+        parts = split_grouped_question(s) if s.kind == "question" and len(s.numbers) > 1 else None
+        if parts:
+            for number, lines in zip(s.numbers, parts, strict=False):
+                blocks.append((Segment("question", [number], lines, s.label), *finish_text(lines, glued)))
+        else:
+            blocks.append((s, *finish_text(s.lines, glued)))
     record.footnotes = [Footnote(number=n.number, text=n.text, urls=n.urls) for n in notes]
     link(record, blocks, heading)
     return record
 
 
-def _heading_record(heading: str, raw: str, idents: list[str]) -> Record:
+def _heading_record(
+    heading: str, raw: str, idents: list[str], heading_lines: list[str] | None = None
+) -> Record:
     fields = meta.identifiers(idents)
     record = Record(**{k: v for k, v in fields.items()})  # type: ignore[arg-type]
     head_raw = raw[:3000]
@@ -127,6 +140,11 @@ def _heading_record(heading: str, raw: str, idents: list[str]) -> Record:
     record.submitted_on = meta.find_date(meta._SUBMITTED, heading)
     record.received_on = meta.find_date(meta._RECEIVED, heading)
     record.answered_by = meta.answerers(heading)
+    if record.chamber is None and record.case_number:
+        record.chamber = "Tweede Kamer"  # Zaak numbers are the Tweede Kamer's
+    if heading_lines is not None and not q:
+        for key, value in meta.letter(heading_lines).items():
+            setattr(record, key, value)
     if re.search(r"\bMededeling\b", heading, re.I) and not re.search(r"^\s*Vragen van", heading):
         record.kind = "notice"
     return record

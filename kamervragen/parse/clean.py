@@ -41,7 +41,7 @@ _PAGE_END = re.compile(
 )
 _SOFT_BREAK = re.compile(r"(\S*)\ufffe(\S*)")
 # A footnote body at the foot of a page: "1 https://…", "1https://…", "2Tweede Kamer…", "1). Bond…"
-_NOTE_START = re.compile(r"^(\d{1,3})(?:\)\.?|\.)?\s*(?=\S)(.*)$")
+_NOTE_START = re.compile(r"^\[?(\d{1,3})(?:\)\.?|\.|\])?\s*(?=\S)(.*)$")
 _URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+")
 _URL_TAIL = re.compile(r"[-/_.=?&%#]$")
 _URL_PIECE = re.compile(r"^[^\s]*[-/_.=?&%#][^\s]*")
@@ -62,11 +62,18 @@ class Cleaned:
     identifiers: list[str] = field(default_factory=list)
 
 
+def _soft_break(m: re.Match[str]) -> str:
+    left, right = m.group(1), m.group(2)
+    if "/" in left or "www." in left:  # inside a URL every hyphen is real
+        return left + "-" + right
+    return join_hyphenated(left, right)
+
+
 def normalize_line(line: str) -> str:
     line = unicodedata.normalize("NFC", line.replace("\u00ad", "").replace("\ufb01", "fi").replace("\ufb02", "fl"))
     line = repair_accents(line)
     if "\ufffe" in line:  # PDFium's mark of a hyphen at a line break it removed
-        line = _SOFT_BREAK.sub(lambda m: join_hyphenated(m.group(1), m.group(2)), line)
+        line = _SOFT_BREAK.sub(_soft_break, line)
     return _SPACES.sub(" ", line).strip()
 
 
@@ -88,7 +95,9 @@ def join_lines(lines: list[str]) -> str:
             out += line
             continue
         last_token = out.rsplit(None, 1)[-1]
-        if _URL.search(last_token) and (_URL_TAIL.search(last_token) or _URL_PIECE.match(line)):
+        if last_token.endswith("://") or (
+            _URL.search(last_token) and (_URL_TAIL.search(last_token) or _URL_PIECE.match(line))
+        ):
             out += line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha():
             head, _, word_left = out[:-1].rpartition(" ")
@@ -130,7 +139,7 @@ def _note_zone(lines: list[str], expected: int) -> int | None:
 
 
 _MARKER_AFTER_WORD = re.compile(r"(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)")
-_PAREN_MARKER = re.compile(r"(?<=[?.!»”]) (\d{1,2})\)(?= )")
+_PAREN_MARKER = re.compile(r"(?<=[?.!»”]) (\d{1,2})\)(?= |$)|\s?\[(\d{1,3})\]")
 _CHEMISTRY = {"CO2", "NO2", "SO2", "H2", "N2O", "O2", "PM10", "PM2"}
 
 
@@ -180,7 +189,8 @@ def _split_run_on_notes(line: str, after: int) -> list[str]:
         number += 1
 
 
-def clean_pages(pages: list[list[str]]) -> Cleaned:
+def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ()) -> Cleaned:  # type: ignore[assignment]
+    """``known_notes``: footnotes the extractor already found (Word), numbered as in the text."""
     result = Cleaned(lines=[])
     expected = 1
     note_lines: dict[str, list[str]] = {}
@@ -195,6 +205,11 @@ def clean_pages(pages: list[list[str]]) -> Cleaned:
             if line and is_furniture(line):
                 continue
             kept.append(line)
+        # A bare page number heads or closes a page; elsewhere a lone number may be a label.
+        nonblank_idx = [i for i, line in enumerate(kept) if line]
+        for i in (nonblank_idx[:1] + nonblank_idx[-1:]) if len(nonblank_idx) > 3 else []:
+            if _PAGE_NUMBER.match(kept[i]) and int(kept[i]) > 1:
+                kept[i] = ""
         # Trailing blank lines and bare page numbers do not belong to the footnote zone.
         while kept and (not kept[-1] or _PAGE_NUMBER.match(kept[-1]) and int(kept[-1]) > 50):
             kept.pop()
@@ -226,6 +241,9 @@ def clean_pages(pages: list[list[str]]) -> Cleaned:
             kept = kept[:cut]
         body_pages.append(kept)
 
+    for number, text in known_notes:
+        note_lines[number] = [text]
+        order.append(number)
     numbers = set(order)
     for kept in body_pages:
         for line in kept:
@@ -233,8 +251,6 @@ def clean_pages(pages: list[list[str]]) -> Cleaned:
                 # A marker that extraction put on a line of its own.
                 result.lines[-1] += MARK.format(line)
                 continue
-            if _PAGE_NUMBER.match(line) and result.lines and result.lines[-1]:
-                continue  # a bare page number
             m = re.match(r"^(\d{1,2}) (?=[A-Z])", line)
             if (
                 m
@@ -247,7 +263,10 @@ def clean_pages(pages: list[list[str]]) -> Cleaned:
             if numbers:
                 line = _tag_markers(line, numbers)
                 line = _PAREN_MARKER.sub(
-                    lambda m: MARK.format(m.group(1)) if m.group(1) in numbers else m.group(0), line
+                    lambda m: MARK.format(m.group(1) or m.group(2))
+                    if (m.group(1) or m.group(2)) in numbers
+                    else m.group(0),
+                    line,
                 )
             result.lines.append(line)
 

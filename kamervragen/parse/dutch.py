@@ -75,7 +75,7 @@ def join_hyphenated(left: str, right: str) -> str:
     joined = (a + b).lower()
     if joined in words():
         return left + right
-    if known(a) and known(b) and len(a) > 2:
+    if known(a) and known(b):
         return left + "-" + right
     return left + right
 

@@ -22,6 +22,12 @@ def _split_grouped_question(seg: Segment, text: str) -> list[str] | None:
     paragraphs = [p for p in text.split("\n\n") if p.strip()]
     if len(paragraphs) == n:
         return paragraphs
+    # Lines were joined with single spaces; a new question starts after a "?" (and any
+    # footnote marker) where a capital follows. Use those cuts only when they count right.
+    cuts = [m.end() for m in re.finditer(r"\?(?:⟦\d+⟧)*\s+(?=[A-Z])", text)]
+    if len(cuts) + 1 == n:
+        bounds = [0, *cuts, len(text)]
+        return [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
     sentences = re.findall(r"[^?]*\?\s*", text)
     if len(sentences) == n and "".join(sentences).strip() == text.strip():
         return [s.strip() for s in sentences]
@@ -51,7 +57,7 @@ def link(record: Record, blocks: list[Block], heading: str) -> None:
             if not seg.numbers:
                 warnings.append("an answer block names no question")
             answers.append(Answer(questions=seg.numbers, text=text, footnotes=refs))
-    record.questions = sorted(questions.values(), key=lambda q: q.number)
+    record.questions = list(questions.values())
     record.answers = answers
     for a in answers:
         for n in a.questions:

@@ -179,6 +179,11 @@ def answerers(text: str) -> list[Answerer]:
     split = re.split(r",?\s+mede\s+namens\s+", rest, maxsplit=1)
     if len(split) == 2:
         rest, behalf_text = split
+    more: list[Answerer] = []
+    second = re.split(rf",?\s+(?:en|van)\s+(?=(?:de\s+)?{_ROLE}\s+[A-Z])", rest, maxsplit=1)
+    if len(second) == 2:
+        rest = second[0]
+        more = answerers("Antwoord van " + second[1] + " (ontvangen")
     name = portfolio = None
     pm = re.match(r"(?:van\s+|voor\s+)(?P<pf>[^()]+)$", rest)
     if pm:
@@ -190,7 +195,10 @@ def answerers(text: str) -> list[Answerer]:
         else:
             name = rest.strip(" ,.") or None
     behalf = offices(behalf_text) if behalf_text else []
-    return [Answerer(role=role, name=name, portfolio=portfolio, on_behalf_of=behalf)]
+    if portfolio:
+        # "Financiën – Fiscaliteit en Belastingdienst": the ministry is what counts.
+        portfolio = re.split(r"\s+[–-]\s+", portfolio)[0]
+    return [Answerer(role=role, name=name, portfolio=portfolio, on_behalf_of=behalf), *more]
 
 
 def questions_heading(text: str) -> dict[str, object]:
@@ -203,3 +211,51 @@ def questions_heading(text: str) -> dict[str, object]:
         "addressees": offices(m.group("to") or ""),
         "title": re.sub(r"\s+", " ", m.group("title")).strip(" ."),
     }
+
+
+_LETTER_HEAD = re.compile(
+    rf"Antwoorden?\s+van\s+(?:de[n]?\s+)?(?P<role>{_ROLE})\s+(?:van|voor)\s+(?P<pf>.+?)"
+    r"(?:,?\s+mede\s+namens\s+(?P<behalf>.+?))?\s+op\s+(?:de\s+)?(?:schriftelijke\s+)?(?:Kamer)?vragen\s+"
+    r"(?:van\s+)?(?:de\s+leden|het\s+lid|lid)\s+(?P<who>.+?)(?:\s+aan\s+(?P<to>.+?))?\s+over\s+(?P<title>.+?)\s*$",
+    re.I | re.S,
+)
+_LETTER_DATE = re.compile(rf"(?:^|\n)\s*Datum\s*\n\s*{_DATE}")
+_YOUR_LETTER = re.compile(rf"uw brief van\s+{_DATE}", re.I)
+_SIGNATURE = re.compile(r"^(?:[A-Z]\.\s?)+(?P<name>[A-Z][^\s,]*(?:[ -][^\s,]+)*)$")
+
+
+def letter(lines: list[str]) -> dict[str, object]:
+    """A ministry answer letter (Word): cover letter, signature, then the questions."""
+    text = "\n".join(lines)
+    out: dict[str, object] = {}
+    m = _LETTER_DATE.search(text)
+    if m:
+        out["received_on"] = iso_date(*m.groups())
+    m = _YOUR_LETTER.search(text)
+    if m:
+        out["submitted_on"] = iso_date(*m.groups())
+    head_index = next((i for i, line in enumerate(lines) if _LETTER_HEAD.match(line.strip())), None)
+    if head_index is None:
+        return out
+    h = _LETTER_HEAD.match(lines[head_index].strip())
+    assert h is not None
+    name = None
+    for line in reversed(lines[:head_index]):
+        sig = _SIGNATURE.match(line.strip())
+        if sig:
+            name = sig.group("name")
+            break
+        if line.strip():
+            break
+    out["answered_by"] = [
+        Answerer(
+            role=_role(h.group("role")),
+            name=name,
+            portfolio=h.group("pf").strip(),
+            on_behalf_of=offices(h.group("behalf") or ""),
+        )
+    ]
+    out["submitters"] = members(h.group("who"))
+    out["addressees"] = offices(h.group("to") or "")
+    out["title"] = re.sub(r"\s+", " ", h.group("title")).strip(" .")
+    return out

@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 _NUM = r"\d{1,3}[a-z]?"
-_NUMS = rf"{_NUM}(?:\s*(?:,|\ben\b|t/m|tot en met|–|-|&)\s*{_NUM})*"
+_NUMS = rf"{_NUM}(?:(?:\s*(?:,\s*en\b|,|\ben\b|t/m|tot en met|–|-|&)\s*|\s+){_NUM}\b)*"
 _QUESTION_LABEL = re.compile(rf"^Vra(?:ag|gen)\s+(?P<nums>{_NUMS})\s*[:.]?\s*(?P<rest>.*)$", re.I)
 _ANSWER_LABEL = re.compile(
     rf"^Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?\s*(?P<nums>{_NUMS})?\s*(?P<colon>[:.])?\s*(?P<rest>.*)$",
     re.I,
 )
-_NUMBERED = re.compile(r"^(?P<num>\d{1,3})\s?[.)]\s*(?P<rest>\S.*)?$")
+_NUMBERED = re.compile(r"^(?P<num>\d{1,3})(?:\s?[.)]\s*(?P<rest>\S.*)?|\s*)$")
 _RANGE = re.compile(r"(\d+)\s*(?:t/m|tot en met|–|-)\s*(\d+)")
 
 
@@ -77,10 +77,6 @@ def segment(lines: list[str]) -> Segmented:
             n = _NUMBERED.match(line)
             if n and int(n.group("num")) != expected:
                 n = None
-            if n and segments and segments[-1].kind == "question" and not any(
-                s.kind == "answer" for s in segments
-            ) and False:
-                n = None
         if q:
             numbers = parse_numbers(q.group("nums"))
             seg = Segment("question", numbers, label=line)
@@ -111,7 +107,50 @@ def segment(lines: list[str]) -> Segmented:
             segments[-1].lines.append(line)
         else:
             heading.append(line)
-    return Segmented(heading=heading, segments=segments)
+    return Segmented(heading=heading, segments=_split_unlabelled_answers(segments))
+
+
+def _split_unlabelled_answers(segments: list[Segment]) -> list[Segment]:
+    """A ministry letter sometimes forgets the "Antwoord" label: the question is the first
+    paragraph, the answer the paragraphs after it."""
+    if not any(s.kind == "answer" for s in segments):
+        return segments
+    out: list[Segment] = []
+    for i, seg in enumerate(segments):
+        out.append(seg)
+        following = segments[i + 1] if i + 1 < len(segments) else None
+        if seg.kind != "question" or (following is not None and following.kind == "answer"):
+            continue
+        for j, line in enumerate(seg.lines):
+            rest = [x for x in seg.lines[j + 1 :] if x.strip()]
+            if not line.strip() and j > 0 and seg.lines[j - 1].rstrip().endswith("?") and rest:
+                answer = Segment("answer", list(seg.numbers), seg.lines[j + 1 :], label="")
+                seg.lines = seg.lines[:j]
+                out.append(answer)
+                break
+    return out
+
+
+def split_grouped_question(seg: Segment) -> list[list[str]] | None:
+    """``Vraag 3, 4 en 5`` heading one paragraph per question: cut where a line ends in a
+    question mark and the next begins with a capital, preferring the shortest such lines (a
+    paragraph's last line is seldom full)."""
+    n = len(seg.numbers)
+    lines = seg.lines
+    blank_cuts = [i for i, line in enumerate(lines) if not line.strip() and 0 < i < len(lines) - 1]
+    if len(blank_cuts) == n - 1:
+        cuts = blank_cuts
+    else:
+        candidates = [
+            i + 1
+            for i in range(len(lines) - 1)
+            if re.search(r"\?(?:⟦\d+⟧)*$", lines[i].rstrip()) and lines[i + 1][:1].isupper()
+        ]
+        if len(candidates) < n - 1:
+            return None
+        cuts = sorted(sorted(candidates, key=lambda i: len(lines[i - 1]))[: n - 1])
+    bounds = [0, *cuts, len(lines)]
+    return [lines[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
 
 
 def _open_questions(segments: list[Segment]) -> list[int]:
