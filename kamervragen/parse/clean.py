@@ -108,6 +108,18 @@ def join_lines(lines: list[str]) -> str:
     return out.strip()
 
 
+def _has_marker(body: list[str], number: int) -> bool:
+    """Is footnote ``number`` referred to above its body? Without a marker a numbered line
+    at the foot of a page is a question ("1 Is de regering …"), not a note."""
+    glued = re.compile(rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}\)")
+    for i, line in enumerate(body):
+        if glued.search(line) or line.strip() == str(number):
+            return True
+        if line.startswith(f"{number} ") and i > 0 and body[i - 1][-1:] in "?.»”!":
+            return True
+    return False
+
+
 def _note_zone(lines: list[str], expected: int) -> int | None:
     """Index where the footnote bodies at the foot of this page begin, if any.
 
@@ -131,7 +143,7 @@ def _note_zone(lines: list[str], expected: int) -> int | None:
                 if line[len(n.group(1)) : len(n.group(1)) + 1] not in (" ",) or int(n.group(1)) < number:
                     ok = False
                     break
-        if ok:
+        if ok and _has_marker(lines[:start], expected):
             first = m.group(2)
             if _URL.match(first) or first[:1].isupper() or first[:1] in "«‘'\"(":
                 return start

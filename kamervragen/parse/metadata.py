@@ -28,7 +28,7 @@ MONTHS = {
     )
     for m in names
 }
-_DATE = r"(\d{1,2})\s*([A-Za-z]+)\.?\s+(\d{4})"
+_DATE = r"(\d{1,2})\s*([A-Za-z]+)\.?\s*(\d{4})"
 _SUBMITTED = re.compile(rf"\(\s*ingezonden\s+{_DATE}\s*\)?", re.I)
 _RECEIVED = re.compile(rf"\(\s*ontvangen\s+{_DATE}\s*\)?", re.I)
 _SESSION = re.compile(r"\b(?:Vergaderjaar|Zitting)\s+(\d{4})\s*[–/-]\s*(\d{2,4})", re.I)

@@ -1,0 +1,141 @@
+"""Parse throughput of kamervragen itself, per input format, on one core.
+
+Run from the repository root::
+
+    .venv/bin/python bench/bench_parse.py
+    KAMERVRAGEN_CORPUS=/path/to/corpus .venv/bin/python bench/bench_parse.py
+
+The corpus defaults to ``../shared/corpus`` beside the repository.
+
+What it measures: for each format group the files are read into memory first, then
+``kamervragen.parse.parse_bytes(data, name)`` (extraction + cleaning + segmentation +
+linking + metadata, i.e. the whole pipeline from bytes to records, without file I/O) is
+timed over the group, repeating the group until at least 2 seconds have passed. Reported
+are documents per second and mean milliseconds per document, in this single process. One
+parse runs before any timing, so the lazily loaded Dutch word list is not counted; each
+group is also parsed once untimed, which counts the documents that raise
+``kamervragen.extract.DocumentError`` (``fail``) and the records produced. Failing
+documents stay in the timed loop: a refusal costs time too.
+
+Groups (relative to the corpus):
+
+=============  ==================================================
+text           text/*.txt, seed/*, text/*.md
+pdf            pdf/*.pdf, koop/*.pdf
+docx           docx/*.docx
+xml            koop/ah-tk-20202021-3235.xml
+html           koop/*.html
+record-json    wetsuite-records/*.json
+historic OCR   historic-ocr/*.txt
+=============  ==================================================
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+MIN_SECONDS = 2.0
+IMPORT_RETRIES = 5
+IMPORT_WAIT = 60  # seconds; the parser may be mid-edit by someone else
+
+
+def corpus_dir() -> Path:
+    env = os.environ.get("KAMERVRAGEN_CORPUS")
+    path = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "corpus"
+    if not path.is_dir():
+        sys.exit(f"corpus not found at {path} (set KAMERVRAGEN_CORPUS to the corpus directory)")
+    return path
+
+
+def import_parser():
+    """Import the parser, waiting and retrying if it is broken half-way through an edit."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    for attempt in range(1, IMPORT_RETRIES + 1):
+        try:
+            from kamervragen.extract import DocumentError
+            from kamervragen.parse import parse_bytes
+
+            return parse_bytes, DocumentError
+        except Exception as exc:  # ImportError, SyntaxError, NameError at import time …
+            if attempt == IMPORT_RETRIES:
+                sys.exit(f"cannot import kamervragen after {attempt} attempts: {exc!r}")
+            print(f"import failed ({exc!r}); retrying in {IMPORT_WAIT} s", file=sys.stderr)
+            for name in [m for m in sys.modules if m == "kamervragen" or m.startswith("kamervragen.")]:
+                del sys.modules[name]
+            time.sleep(IMPORT_WAIT)
+    raise AssertionError("unreachable")
+
+
+def groups(corpus: Path) -> list[tuple[str, list[Path]]]:
+    def g(pattern: str) -> list[Path]:
+        return sorted(p for p in corpus.glob(pattern) if p.is_file())
+
+    return [
+        ("text", g("text/*.txt") + g("seed/*") + g("text/*.md")),
+        ("pdf", g("pdf/*.pdf") + g("koop/*.pdf")),
+        ("docx", g("docx/*.docx")),
+        ("xml", g("koop/ah-tk-20202021-3235.xml")),
+        ("html", g("koop/*.html")),
+        ("record-json", g("wetsuite-records/*.json")),
+        ("historic OCR", g("historic-ocr/*.txt")),
+    ]
+
+
+def main() -> None:
+    corpus = corpus_dir()
+    parse_bytes, DocumentError = import_parser()
+
+    loaded = [(label, [(p.name, p.read_bytes()) for p in paths]) for label, paths in groups(corpus)]
+
+    # Warm-up: the word list and lazily imported extractors load on first use.
+    first = next((docs[0] for _, docs in loaded if docs), None)
+    if first is None:
+        sys.exit(f"no documents found under {corpus}")
+    try:
+        parse_bytes(first[1], first[0])
+    except DocumentError:
+        pass
+
+    print(f"parse_bytes throughput per format, corpus {corpus}")
+    print(f"one process, each group repeated until >= {MIN_SECONDS:.0f} s, Python {sys.version.split()[0]}\n")
+    header = f"{'format':<13} {'docs':>5} {'MB':>6} {'fail':>5} {'records':>8} {'parses':>7} {'docs/s':>9} {'ms/doc':>8}"
+    print(header)
+    print("-" * len(header))
+
+    for label, docs in loaded:
+        if not docs:
+            print(f"{label:<13} {0:5d}  (no files)")
+            continue
+        # Untimed pass: failures and records, and the group's own lazy imports.
+        failures = records = 0
+        for name, data in docs:
+            try:
+                records += len(parse_bytes(data, name))
+            except DocumentError:
+                failures += 1
+
+        parses = 0
+        start = time.perf_counter()
+        while True:
+            for name, data in docs:
+                try:
+                    parse_bytes(data, name)
+                except DocumentError:
+                    pass
+            parses += len(docs)
+            elapsed = time.perf_counter() - start
+            if elapsed >= MIN_SECONDS:
+                break
+
+        mb = sum(len(d) for _, d in docs) / 1e6
+        print(
+            f"{label:<13} {len(docs):5d} {mb:6.2f} {failures:5d} {records:8d} {parses:7d} "
+            f"{parses / elapsed:9.1f} {1000 * elapsed / parses:8.2f}"
+        )
+
+
+if __name__ == "__main__":
+    main()
