@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kamervragen.extract import Extracted, extract_bytes
+from kamervragen.extract import DocumentError, Extracted, extract_bytes
 from kamervragen.parse import metadata as meta
 from kamervragen.parse.clean import MARK_RE, Note, clean_pages, join_lines
 from kamervragen.parse.dutch import join_hyphenated, join_inline_hyphen, split_glued
 from kamervragen.parse.link import link
-from kamervragen.parse.segment import Segment, parse_numbers, segment, split_grouped_question
+from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
 from kamervragen.record import Footnote, Record
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
@@ -28,8 +28,6 @@ def parse_path(path: str | Path) -> list[Record]:
     try:
         data = p.read_bytes()
     except IsADirectoryError:
-        from kamervragen.extract import DocumentError
-
         raise DocumentError("it is a directory, not a file") from None
     return parse_bytes(data, p.name, sibling_metadata(p))
 
@@ -67,7 +65,10 @@ def parse_extracted(extracted: Extracted) -> list[Record]:
 
     if historic.is_historic(cleaned.lines):
         return historic.parse(cleaned, raw)
-    return [_from_text(cleaned.lines, cleaned.notes, cleaned.identifiers, raw, extracted.format)]
+    record = _from_text(cleaned.lines, cleaned.notes, cleaned.identifiers, raw, extracted.format)
+    if not (record.questions or record.answers or record.submitters or record.title or record.answered_by):
+        raise DocumentError("no Kamervragen found in it (no question heading, questions or answers)")
+    return [record]
 
 
 def finish_text(lines: list[str], glued: bool, broken_hyphens: bool = False) -> tuple[str, list[str]]:
@@ -101,6 +102,8 @@ def _from_text(
     lines: list[str], notes: list[Note], idents: list[str], raw: str, fmt: str
 ) -> Record:
     seg = segment(lines)
+    if not seg.segments:
+        seg = _unnumbered(seg)
     glued = fmt == "text" and _looks_glued(lines)
     heading = finish_text(seg.heading, glued)[0]
     record = _heading_record(heading, raw, idents, seg.heading)
@@ -115,6 +118,29 @@ def _from_text(
     record.footnotes = [Footnote(number=n.number, text=n.text, urls=n.urls) for n in notes]
     link(record, blocks, heading)
     return record
+
+
+def _unnumbered(seg: Segmented) -> Segmented:
+    """Questions without labels: each paragraph after the "Vragen van …" line that asks
+    something is one question, numbered in order."""
+    start = next((i for i, line in enumerate(seg.heading) if re.match(r"(?:Mondelinge\s+)?Vragen van", line)), None)
+    if start is None:
+        return seg
+    heading, rest = seg.heading[: start + 1], seg.heading[start + 1 :]
+    if not re.search(r"\(\s*ingezonden", seg.heading[start], re.I):
+        dated = next((line for line in seg.heading if re.search(r"\(\s*ingezonden", line, re.I)), "")
+        heading = [*seg.heading[:start], seg.heading[start].rstrip(". ") + " " + dated]
+    paragraphs: list[list[str]] = [[]]
+    for line in rest:
+        if line.strip():
+            paragraphs[-1].append(line)
+        elif paragraphs[-1]:
+            paragraphs.append([])
+    segments = []
+    for lines in paragraphs:
+        if lines and "?" in " ".join(lines):
+            segments.append(Segment("question", [len(segments) + 1], lines))
+    return Segmented(heading=heading, segments=segments) if segments else seg
 
 
 def _heading_record(
