@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 import typer
@@ -19,7 +18,7 @@ DEFAULT_CORPUS = Path(os.environ.get("KAMERVRAGEN_CORPUS", "../shared/corpus"))
 SAMPLES = Path(__file__).with_name("samples")
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     json = "json"
     md = "md"
 

@@ -110,9 +110,9 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
                 out.check("answers.text", match is not None and text_matches(a, match["text"]),
                           where, f"answer {a['questions']}: got {_brief(match['text']) if match else None!r}")
     if "footnotes" in expected:
-        want = [(f["number"], sorted(f.get("urls", []))) for f in expected["footnotes"]]
-        got = [(f["number"], sorted(f["urls"])) for f in actual["footnotes"]]
-        out.check("footnotes", want == got, where, f"expected {want}, got {got}")
+        want_notes = [(f["number"], sorted(f.get("urls", []))) for f in expected["footnotes"] or []]
+        got_notes = [(f["number"], sorted(f["urls"])) for f in actual["footnotes"]]
+        out.check("footnotes", want_notes == got_notes, where, f"expected {want_notes}, got {got_notes}")
 
 
 def evaluate(golden_dir: Path, corpus: Path) -> tuple[Outcome, list[str]]:

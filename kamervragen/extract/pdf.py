@@ -9,7 +9,6 @@ import pypdfium2 as pdfium
 
 from kamervragen.extract import DocumentError, Extracted
 
-
 _INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
 
 

@@ -136,7 +136,7 @@ def _unnumbered(seg: Segmented) -> Segmented:
             paragraphs[-1].append(line)
         elif paragraphs[-1]:
             paragraphs.append([])
-    segments = []
+    segments: list[Segment] = []
     for lines in paragraphs:
         if lines and "?" in " ".join(lines):
             segments.append(Segment("question", [len(segments) + 1], lines))

@@ -21,7 +21,7 @@ _FURNITURE = [
     re.compile(p, re.IGNORECASE)
     for p in (
         r"^(?:ah|kv)-(?:tk|ek)-\S+$",
-        r"ISSN\s*0921\s*-?\s*7398",
+        r"ISSN\s*0921\s*-?\s*73(?:98|8X)",
         r"^[’'`]?s[- ]Gravenhage \d{4}\b",
         r"^(?:Tweede|Eerste) Kamer, (?:vergaderjaar|zitting) \d{4}\s*[–/-]\s*\d{2,4}, (?:Aanhangsel|Vragen)(?: \d+)?\.?$",
         r"^(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\d?$",

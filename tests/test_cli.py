@@ -1,0 +1,71 @@
+"""The command line: records out, one-line errors, exit code 2, the others still parsed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kamervragen.cli import SAMPLES, app
+from kamervragen.record import SCHEMA_PATH, json_schema
+
+runner = CliRunner()
+SAMPLE = SAMPLES / "voorbeeld-antwoord.txt"
+
+
+def test_sample_record_written_by_hand() -> None:
+    """The bundled sample was written for the tests; its record, checked by hand."""
+    result = runner.invoke(app, ["parse", str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    record = json.loads(result.stdout)
+    assert record["id"] == "ah-tk-20252026-9999"
+    assert record["kind"] == "answer"
+    assert record["session_year"] == "2025-2026" and record["appendix_number"] == 9999
+    assert record["submitters"] == [{"name": "De Vries", "party": "SP"}, {"name": "Jansen", "party": "SP"}]
+    assert record["answered_by"][0]["name"] == "Bakker"
+    assert record["answered_by"][0]["on_behalf_of"] == [
+        {"role": "Staatssecretaris", "name": None, "portfolio": "Financiën"}
+    ]
+    assert [a["questions"] for a in record["answers"]] == [[1], [2, 3]]
+    assert record["questions"][0]["footnotes"] == ["1"]
+    assert record["answers"][1]["text"].endswith("ik ben bereid met de gemeenten in gesprek te gaan.")
+    assert record["footnotes"][0]["urls"] == [
+        "https://example.org/voorbeeld/huisuitzetting-in-een-fictieve-gemeente"
+    ]
+    assert record["unanswered"] == [] and record["warnings"] == []
+
+
+def test_bad_files_give_one_line_errors_and_exit_2(tmp_path: Path) -> None:
+    empty = tmp_path / "leeg.txt"
+    empty.write_bytes(b"")
+    broken = tmp_path / "kapot.pdf"
+    broken.write_bytes(b"%PDF-1.7\n1 0 obj <<")
+    xml = tmp_path / "fout.xml"
+    xml.write_bytes(b"<kamervragen><vraag>")
+    result = runner.invoke(app, ["parse", str(empty), str(SAMPLE), str(broken), str(xml), str(tmp_path / "weg.txt")])
+    assert result.exit_code == 2
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in lines] == ["ah-tk-20252026-9999"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 4
+    for name, line in zip(["leeg.txt", "kapot.pdf", "fout.xml", "weg.txt"], errors, strict=True):
+        assert name in line and "Traceback" not in line
+
+
+def test_markdown_side_by_side() -> None:
+    result = runner.invoke(app, ["parse", "--format", "md", str(SAMPLE)])
+    assert result.exit_code == 0
+    assert "| vraag | antwoord |" in result.stdout
+    assert "zie antwoord op vraag 2" in result.stdout
+
+
+def test_schema_file_matches_model() -> None:
+    assert json.loads(SCHEMA_PATH.read_text(encoding="utf-8")) == json_schema()
+
+
+def test_records_validate_against_schema() -> None:
+    import jsonschema
+
+    record = json.loads(runner.invoke(app, ["parse", str(SAMPLE)]).stdout)
+    jsonschema.validate(record, json_schema())
