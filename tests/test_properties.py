@@ -13,9 +13,7 @@ from kamervragen.parse.dutch import join_hyphenated, repair_accents, split_glued
 from kamervragen.parse.segment import Segmented, parse_numbers, segment
 from kamervragen.record import Record
 
-SETTINGS = settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 # Spacing accent marks that repair_accents combines with the letter before them.
 SPACING_ACCENTS = "\u00b4\u02ca\u00b8\u00a8\u02c7\u02c6\u02dc\u02da"
@@ -25,8 +23,7 @@ ALPHABET = (
     "éëèêïíöóüúàáçĳÉËÏÖÜ"
     "0123456789"
     " .,;:!?-–()[]/«»‘’“”'\"&%#=_"
-    "\n\n\t\f\u00a0\u00ad\ufffe\ufb01\ufb02⟦⟧"
-    + SPACING_ACCENTS
+    "\n\n\t\f\u00a0\u00ad\ufffe\ufb01\ufb02⟦⟧" + SPACING_ACCENTS
 )
 
 SNIPPETS = [
@@ -219,9 +216,7 @@ NAMES = ["Jansen", "De Vries", "Bakker", "Visser", "Smit"]
 
 
 def sentences(end: str) -> st.SearchStrategy[str]:
-    sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(
-        lambda ws: " ".join(ws) + end
-    )
+    sentence = st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map(lambda ws: " ".join(ws) + end)
     return st.lists(sentence, min_size=1, max_size=3).map(" ".join)
 
 
@@ -257,8 +252,7 @@ def documents(draw: st.DrawFn) -> dict[str, object]:
     title = " ".join(draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=5)))
 
     heading = (
-        f"Vragen van het lid {name} (SP) aan de Minister van Financiën over {title} "
-        "(ingezonden 3 juni 2021)."
+        f"Vragen van het lid {name} (SP) aan de Minister van Financiën over {title} (ingezonden 3 juni 2021)."
     )
     lines = [*wrap(heading, width), ""]
 

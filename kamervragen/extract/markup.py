@@ -31,9 +31,15 @@ def parse_xml(data: bytes) -> etree._Element:
     if _ENTITY_DECL.search(data[:65536]) or b"<!DOCTYPE" in data[:65536] and b"[" in data[:65536]:
         raise DocumentError("the XML declares entities, which are refused (possible XXE or entity bomb)")
     try:
-        return etree.fromstring(data, _PARSER)
+        root = etree.fromstring(data, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise DocumentError(f"malformed XML ({exc.msg})") from None
+    # The byte check above misses a DOCTYPE after a long comment or in UTF-16: ask the
+    # parsed document itself whether it declares entities.
+    dtd = root.getroottree().docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        raise DocumentError("the XML declares entities, which are refused (possible XXE or entity bomb)")
+    return root
 
 
 def _text_without_notes(element: etree._Element) -> tuple[str, list[str], list[tuple[str, str]]]:
@@ -167,6 +173,13 @@ def extract_html(data: bytes) -> Extracted:
 
 def extract_record_json(data: bytes) -> Extracted:
     """A structured record whose ``vraagdata`` holds KOOP XML fragments per question."""
+    try:
+        return _record_json(data)
+    except (AttributeError, TypeError, KeyError, IndexError):
+        raise DocumentError("the JSON record is malformed (vraagdata is not text per question)") from None
+
+
+def _record_json(data: bytes) -> Extracted:
     try:
         record = json.loads(data)
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:

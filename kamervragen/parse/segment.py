@@ -42,11 +42,13 @@ def parse_numbers(text: str) -> list[int]:
     """``"7, 8 en 9"`` → [7, 8, 9]; ``"2 t/m 4"`` → [2, 3, 4]."""
     numbers: list[int] = []
     for m in _RANGE.finditer(text):
+        if len(m.group(1)) > 4 or len(m.group(2)) > 4:
+            continue
         a, b = int(m.group(1)), int(m.group(2))
         if 0 < b - a < 50:
             numbers.extend(range(a, b + 1))
     text = _RANGE.sub(" ", text)
-    numbers.extend(int(n) for n in re.findall(r"\d+", text))
+    numbers.extend(int(n) for n in re.findall(r"(?<!\d)\d{1,4}(?!\d)", text))
     return sorted(set(numbers))
 
 
