@@ -28,8 +28,11 @@ def _markdown(record: Record) -> str:
     who = ", ".join(f"{m.name} ({m.party})" if m.party else m.name for m in record.submitters)
     lines = [f"# {record.title or record.id or 'Kamervragen'}", ""]
     facts = [
-        ("id", record.id), ("soort", record.kind), ("ingezonden", record.submitted_on),
-        ("ontvangen", record.received_on), ("vragenstellers", who or None),
+        ("id", record.id),
+        ("soort", record.kind),
+        ("ingezonden", record.submitted_on),
+        ("ontvangen", record.received_on),
+        ("vragenstellers", who or None),
     ]
     lines += [f"- **{k}**: {v}" for k, v in facts if v]
     lines += ["", "| vraag | antwoord |", "|---|---|"]
@@ -45,7 +48,9 @@ def _markdown(record: Record) -> str:
             shown.add(id(answer))
             cell = answer.text
         q_cell = f"**{q.number}.** {q.text}"
-        lines.append(f"| {q_cell.replace('|', '/').replace(chr(10), '<br>')} | {cell.replace('|', '/').replace(chr(10), '<br>')} |")
+        lines.append(
+            f"| {q_cell.replace('|', '/').replace(chr(10), '<br>')} | {cell.replace('|', '/').replace(chr(10), '<br>')} |"
+        )
     if record.footnotes:
         lines += ["", *[f"[{f.number}] {f.text}" for f in record.footnotes]]
     if record.warnings:
@@ -97,7 +102,9 @@ def evaluate_command(
     from kamervragen.evaluate import evaluate, report
 
     if not corpus.is_dir():
-        typer.echo(f"kamervragen: {corpus}: corpus folder not found (set --corpus or KAMERVRAGEN_CORPUS)", err=True)
+        typer.echo(
+            f"kamervragen: {corpus}: corpus folder not found (set --corpus or KAMERVRAGEN_CORPUS)", err=True
+        )
         raise typer.Exit(2)
     outcome, problems = evaluate(golden, corpus)
     typer.echo(report(outcome))
@@ -114,10 +121,15 @@ def demo(corpus: Path = typer.Option(DEFAULT_CORPUS, "--corpus")) -> None:
     from kamervragen.parse import parse_path
 
     root = corpus if corpus.is_dir() else SAMPLES
-    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in
-                   (".pdf", ".xml", ".html", ".docx", ".txt", ".md", ".json")
-                   and not p.name.endswith((".source.json", ".metadata.xml", ".metadata_owms.xml"))
-                   and "tk-syncfeed-xsd" not in p.parts and p.name not in ("PROVENANCE.md", "README.md"))
+    files = sorted(
+        p
+        for p in root.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() in (".pdf", ".xml", ".html", ".docx", ".txt", ".md", ".json")
+        and not p.name.endswith((".source.json", ".metadata.xml", ".metadata_owms.xml"))
+        and "tk-syncfeed-xsd" not in p.parts
+        and p.name not in ("PROVENANCE.md", "README.md")
+    )
     counts: dict[str, int] = {}
     questions = answers = warned = errors = 0
     for path in files:
@@ -132,10 +144,12 @@ def demo(corpus: Path = typer.Option(DEFAULT_CORPUS, "--corpus")) -> None:
             questions += len(record.questions)
             answers += len(record.answers)
             warned += bool(record.warnings)
-    typer.echo(f"{root}: {len(files)} documents, {sum(counts.values())} records "
-               f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
-               f"{questions} questions, {answers} answer blocks, {warned} records with warnings, "
-               f"{errors} unreadable")
+    typer.echo(
+        f"{root}: {len(files)} documents, {sum(counts.values())} records "
+        f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
+        f"{questions} questions, {answers} answer blocks, {warned} records with warnings, "
+        f"{errors} unreadable"
+    )
 
 
 def main() -> None:  # pragma: no cover

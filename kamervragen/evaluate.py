@@ -19,8 +19,17 @@ from kamervragen.parse import parse_path
 from kamervragen.record import Record
 
 SCALARS = (
-    "id", "kind", "oral", "chamber", "session_year", "appendix_number", "case_number",
-    "title", "submitted_on", "received_on", "unanswered",
+    "id",
+    "kind",
+    "oral",
+    "chamber",
+    "session_year",
+    "appendix_number",
+    "case_number",
+    "title",
+    "submitted_on",
+    "received_on",
+    "unanswered",
 )
 LISTS = ("submitters", "addressees", "answered_by")
 _WS = re.compile(r"\s+")
@@ -80,7 +89,9 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
     actual = record.model_dump()
     for key in SCALARS:
         if key in expected:
-            out.check(key, actual[key] == expected[key], where, f"expected {expected[key]!r}, got {actual[key]!r}")
+            out.check(
+                key, actual[key] == expected[key], where, f"expected {expected[key]!r}, got {actual[key]!r}"
+            )
     for key in LISTS:
         if key in expected:
             want, got = _people(expected[key]), _people(actual[key])
@@ -89,26 +100,42 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
         want_numbers = [q["number"] for q in expected["questions"]]
         got_by_number = {q["number"]: q for q in actual["questions"]}
         out.check(
-            "questions.numbers", want_numbers == [q["number"] for q in actual["questions"]],
-            where, f"expected {want_numbers}, got {list(got_by_number)}",
+            "questions.numbers",
+            want_numbers == [q["number"] for q in actual["questions"]],
+            where,
+            f"expected {want_numbers}, got {list(got_by_number)}",
         )
         for q in expected["questions"]:
             got_q = got_by_number.get(q["number"])
             if any(k in q for k in ("text", "text_start", "text_end", "contains")):
-                out.check("questions.text", got_q is not None and text_matches(q, got_q["text"]),
-                          where, f"question {q['number']}: got {_brief(got_q['text']) if got_q else None!r}")
+                out.check(
+                    "questions.text",
+                    got_q is not None and text_matches(q, got_q["text"]),
+                    where,
+                    f"question {q['number']}: got {_brief(got_q['text']) if got_q else None!r}",
+                )
             if "footnotes" in q:
-                out.check("questions.footnotes", got_q is not None and got_q["footnotes"] == q["footnotes"],
-                          where, f"question {q['number']}: expected {q['footnotes']}, got {got_q['footnotes'] if got_q else None}")
+                out.check(
+                    "questions.footnotes",
+                    got_q is not None and got_q["footnotes"] == q["footnotes"],
+                    where,
+                    f"question {q['number']}: expected {q['footnotes']}, got {got_q['footnotes'] if got_q else None}",
+                )
     if "answers" in expected:
         want_groups = [a["questions"] for a in expected["answers"]]
         got_groups = [a["questions"] for a in actual["answers"]]
-        out.check("answers.questions", want_groups == got_groups, where, f"expected {want_groups}, got {got_groups}")
+        out.check(
+            "answers.questions", want_groups == got_groups, where, f"expected {want_groups}, got {got_groups}"
+        )
         for a in expected["answers"]:
             match = next((g for g in actual["answers"] if g["questions"] == a["questions"]), None)
             if any(k in a for k in ("text", "text_start", "text_end", "contains")):
-                out.check("answers.text", match is not None and text_matches(a, match["text"]),
-                          where, f"answer {a['questions']}: got {_brief(match['text']) if match else None!r}")
+                out.check(
+                    "answers.text",
+                    match is not None and text_matches(a, match["text"]),
+                    where,
+                    f"answer {a['questions']}: got {_brief(match['text']) if match else None!r}",
+                )
     if "footnotes" in expected:
         want_notes = [(f["number"], sorted(f.get("urls", []))) for f in expected["footnotes"] or []]
         got_notes = [(f["number"], sorted(f["urls"])) for f in actual["footnotes"]]
@@ -129,11 +156,17 @@ def evaluate(golden_dir: Path, corpus: Path) -> tuple[Outcome, list[str]]:
             out.check("document", False, path.stem, str(exc))
             continue
         expected_records = golden["records"]
-        out.check("records", len(records) == len(expected_records), path.stem,
-                  f"expected {len(expected_records)} record(s), got {len(records)}")
+        out.check(
+            "records",
+            len(records) == len(expected_records),
+            path.stem,
+            f"expected {len(expected_records)} record(s), got {len(records)}",
+        )
         for i, expected in enumerate(expected_records):
             if i < len(records):
-                compare(expected, records[i], f"{path.stem}[{i}]" if len(expected_records) > 1 else path.stem, out)
+                compare(
+                    expected, records[i], f"{path.stem}[{i}]" if len(expected_records) > 1 else path.stem, out
+                )
     return out, problems
 
 

@@ -24,8 +24,7 @@ def _check_archive(data: bytes) -> None:
         raise DocumentError("it is not a valid .docx (broken zip archive)") from None
     if total > MAX_UNZIPPED:
         raise DocumentError(
-            f"the .docx unzips to {total // 1_000_000} MB, over the limit of "
-            f"{MAX_UNZIPPED // 1_000_000} MB"
+            f"the .docx unzips to {total // 1_000_000} MB, over the limit of {MAX_UNZIPPED // 1_000_000} MB"
         )
     if "word/document.xml" not in names:
         raise DocumentError("the zip archive is not a Word document (no word/document.xml)")

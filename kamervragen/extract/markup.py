@@ -55,9 +55,7 @@ def _text_without_notes(element: etree._Element) -> tuple[str, list[str], list[t
             tag = child.tag if isinstance(child.tag, str) else ""
             if tag == "noot":
                 number = _squash("".join(child.findtext("noot.nr") or ""))
-                body = " ".join(
-                    _squash("".join(al.itertext())) for al in child.iter("noot.al")
-                )
+                body = " ".join(_squash("".join(al.itertext())) for al in child.iter("noot.al"))
                 for ref in child.iter("extref"):
                     target = ref.get("doc") or ""
                     if ref.get("soort") == "URL" and target and target not in body:
@@ -97,8 +95,10 @@ def _blocks_from_kamervragen(root: etree._Element, extracted: Extracted) -> None
         if tag == "kamervraagomschrijving" or tag == "mededeling":
             if node.getparent() is not None and node.getparent().tag in ("vraag", "antwoord"):
                 continue
-            text, _, notes = _text_without_notes(node) if tag == "mededeling" else (
-                _squash("".join(node.itertext())), [], []
+            text, _, notes = (
+                _text_without_notes(node)
+                if tag == "mededeling"
+                else (_squash("".join(node.itertext())), [], [])
             )
             extracted.heading.append(text)
             extracted.footnotes.extend(notes)
@@ -121,8 +121,10 @@ def _blocks_from_kamervragen(root: etree._Element, extracted: Extracted) -> None
 def extract_xml(data: bytes) -> Extracted:
     root = parse_xml(data)
     extracted = Extracted(format="xml", meta=_meta(root))
-    if root.tag == "metadata_gegevens" or root.find(".//kamervragen") is None and not list(
-        root.iter("vraag", "antwoord")
+    if (
+        root.tag == "metadata_gegevens"
+        or root.find(".//kamervragen") is None
+        and not list(root.iter("vraag", "antwoord"))
     ):
         raise DocumentError(
             "the XML holds no Kamervragen (<kamervragen>, <vraag> or <antwoord>); "
@@ -191,6 +193,7 @@ def _record_json(data: bytes) -> Extracted:
         if isinstance(record.get(key), str):
             extracted.meta[key] = [record[key]]
     seen: set[str] = set()
+
     def first_number(key: str) -> int:
         digits = re.findall(r"\d+", key)
         return int(digits[0]) if digits else 0

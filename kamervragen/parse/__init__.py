@@ -8,18 +8,20 @@ reading the file in :func:`parse_path`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from kamervragen.extract import DocumentError, Extracted, extract_bytes
 from kamervragen.parse import metadata as meta
 from kamervragen.parse.clean import MARK_RE, Note, clean_pages, join_lines
-from kamervragen.parse.dutch import join_hyphenated, join_inline_hyphen, split_glued
+from kamervragen.parse.dutch import join_hyphenated, join_inline_hyphen, split_glued, words
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
 from kamervragen.record import Footnote, Record
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
-_INLINE_HYPHEN = re.compile(r"\b([^\W\d_]{2,})-([^\W\d_]{2,})\b")
+_LEFT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
+_RIGHT_WORD = re.compile(r"[^\W\d_]{2,}(?![^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]{5,}")
 
 
@@ -79,17 +81,48 @@ def finish_text(lines: list[str], glued: bool, broken_hyphens: bool = False) -> 
     """
     text = join_lines(lines)
     if glued:
-        text = _INLINE_HYPHEN.sub(
-            lambda m: m.group(1) + m.group(2) if join_inline_hyphen(m.group(1), m.group(2)) else m.group(0),
-            text,
-        )
-        text = _TOKEN.sub(lambda m: split_glued(m.group(0)), text)
+        text = rejoin_inline_hyphens(text, lambda a, b: a + b if join_inline_hyphen(a, b) else f"{a}-{b}")
+        text = split_glued_words(text)
     elif broken_hyphens:
-        text = _INLINE_HYPHEN.sub(lambda m: join_hyphenated(m.group(1), m.group(2)), text)
+        text = rejoin_inline_hyphens(text, join_hyphenated)
     refs = MARK_RE.findall(text)
     text = MARK_RE.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text.strip(), refs
+
+
+def rejoin_inline_hyphens(text: str, decide: Callable[[str, str], str]) -> str:
+    """Apply ``decide(left, right)`` to each ``word-word`` in the text. Finds the hyphens
+    first, which is far cheaper than a pattern tried at every position."""
+    if "-" not in text:
+        return text
+    out: list[str] = []
+    last = 0
+    at = text.find("-")
+    while at != -1:
+        left = _LEFT_WORD.search(text, max(last, at - 60), at)
+        right = _RIGHT_WORD.match(text, at + 1)
+        if left and right:
+            out.append(text[last : left.start()])
+            out.append(decide(left.group(0), right.group(0)))
+            last = right.end()
+        at = text.find("-", max(at + 1, last))
+    out.append(text[last:])
+    return "".join(out)
+
+
+def split_glued_words(text: str) -> str:
+    """Split the glued words of a text; only tokens missing from the word list are tried."""
+    vocabulary = words()
+    fixes = {}
+    for token in set(_TOKEN.findall(text)):
+        if token.lower() not in vocabulary:
+            split = split_glued(token)
+            if split != token:
+                fixes[token] = split
+    if not fixes:
+        return text
+    return _TOKEN.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)
 
 
 def _looks_glued(lines: list[str]) -> bool:
@@ -98,9 +131,7 @@ def _looks_glued(lines: list[str]) -> bool:
     return long_lines >= 2
 
 
-def _from_text(
-    lines: list[str], notes: list[Note], idents: list[str], raw: str, fmt: str
-) -> Record:
+def _from_text(lines: list[str], notes: list[Note], idents: list[str], raw: str, fmt: str) -> Record:
     seg = segment(lines)
     if not seg.segments:
         seg = _unnumbered(seg)
@@ -123,7 +154,9 @@ def _from_text(
 def _unnumbered(seg: Segmented) -> Segmented:
     """Questions without labels: each paragraph after the "Vragen van …" line that asks
     something is one question, numbered in order."""
-    start = next((i for i, line in enumerate(seg.heading) if re.match(r"(?:Mondelinge\s+)?Vragen van", line)), None)
+    start = next(
+        (i for i, line in enumerate(seg.heading) if re.match(r"(?:Mondelinge\s+)?Vragen van", line)), None
+    )
     if start is None:
         return seg
     heading, rest = seg.heading[: start + 1], seg.heading[start + 1 :]

@@ -17,21 +17,24 @@ MARK = "⟦{}⟧"
 MARK_RE = re.compile(r"⟦(\d+)⟧")
 
 _IDENT = re.compile(r"\b((?:ah|kv)-(?:tk|ek)-(?:\d{8}-\d+|\d{4}Z\d{5}))\b")
-_FURNITURE = [
-    re.compile(p, re.IGNORECASE)
-    for p in (
-        r"^(?:ah|kv)-(?:tk|ek)-\S+$",
-        r"ISSN\s*0921\s*-?\s*73(?:98|8X)",
-        r"^[’'`]?s[- ]Gravenhage \d{4}\b",
-        r"^(?:Tweede|Eerste) Kamer, (?:vergaderjaar|zitting) \d{4}\s*[–/-]\s*\d{2,4}, (?:Aanhangsel|Vragen)(?: \d+)?\.?$",
-        r"^(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\d?$",
-        r"^Vergaderjaar \d{4}\s*[–-]\s*\d{4}(?: Aanhangsel van de Handelingen| Vragen gesteld door de leden der Kamer)?$",
-        r"^Vragen gesteld door de leden der Kamer(?:, met de daarop door de(?: regering gegeven antwoorden)?)?$",
-        r"^regering gegeven antwoorden$",
-        r"^Aanhangsel van de Handelingen$",
-        r"^Aanhangsel Handelingen\b.*\d{4}$",
-    )
-]
+_FURNITURE = re.compile(
+    "|".join(
+        f"(?:{p})"
+        for p in (
+            r"^(?:ah|kv)-(?:tk|ek)-\S+$",
+            r"ISSN\s*0921\s*-?\s*73(?:98|8X)",
+            r"^[’'`]?s[- ]Gravenhage \d{4}\b",
+            r"^(?:Tweede|Eerste) Kamer, (?:vergaderjaar|zitting) \d{4}\s*[–/-]\s*\d{2,4}, (?:Aanhangsel|Vragen)(?: \d+)?\.?$",
+            r"^(?:Tweede|Eerste) Kamer der Staten-Generaal\s*\d?$",
+            r"^Vergaderjaar \d{4}\s*[–-]\s*\d{4}(?: Aanhangsel van de Handelingen| Vragen gesteld door de leden der Kamer)?$",
+            r"^Vragen gesteld door de leden der Kamer(?:, met de daarop door de(?: regering gegeven antwoorden)?)?$",
+            r"^regering gegeven antwoorden$",
+            r"^Aanhangsel van de Handelingen$",
+            r"^Aanhangsel Handelingen\b.*\d{4}$",
+        )
+    ),
+    re.IGNORECASE,
+)
 _PAGE_NUMBER = re.compile(r"^\d{1,4}$")
 # Furniture that closes a page: in text extracted by others it is the only page break left.
 _PAGE_END = re.compile(
@@ -70,15 +73,29 @@ def _soft_break(m: re.Match[str]) -> str:
 
 
 def normalize_line(line: str) -> str:
-    line = unicodedata.normalize("NFC", line.replace("\u00ad", "").replace("\ufb01", "fi").replace("\ufb02", "fl"))
-    line = repair_accents(line)
+    if not line.isascii():
+        line = line.replace("\u00ad", "").replace("\ufb01", "fi").replace("\ufb02", "fl")
+        if not unicodedata.is_normalized("NFC", line):
+            line = unicodedata.normalize("NFC", line)
+        line = repair_accents(line)
     if "\ufffe" in line:  # PDFium's mark of a hyphen at a line break it removed
         line = _SOFT_BREAK.sub(_soft_break, line)
-    return _SPACES.sub(" ", line).strip()
+    if "  " in line or "\t" in line or not line.isascii():
+        line = _SPACES.sub(" ", line)
+    return line.strip()
+
+
+# Cheap substring tests first: almost every line is body text, and ``in`` costs far less
+# than running the furniture expressions over it.
+_FURNITURE_HINTS = ("-tk-", "-ek-", "ISSN", "Gravenhage", "Kamer", "ergaderjaar", "Vragen gesteld", "regering gegeven", "Aanhangsel")
+
+
+def _maybe_furniture(line: str) -> bool:
+    return any(hint in line for hint in _FURNITURE_HINTS)
 
 
 def is_furniture(line: str) -> bool:
-    return any(p.search(line) for p in _FURNITURE)
+    return _maybe_furniture(line) and _FURNITURE.search(line) is not None
 
 
 def join_lines(lines: list[str]) -> str:
@@ -152,6 +169,7 @@ def _note_zone(lines: list[str], expected: int) -> int | None:
 
 _MARKER_AFTER_WORD = re.compile(r"(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)")
 _PAREN_MARKER = re.compile(r"(?<=[?.!»”]) (\d{1,2})\)(?= |$)|\s?\[(\d{1,3})\]")
+_DIGIT = re.compile(r"\d")
 _CHEMISTRY = {"CO2", "NO2", "SO2", "H2", "N2O", "O2", "PM10", "PM2"}
 
 
@@ -177,7 +195,7 @@ def _split_at_footers(pages: list[list[str]]) -> list[list[str]]:
         in_footer = False
         for raw in page:
             line = normalize_line(raw)
-            if line and _PAGE_END.search(line):
+            if line and _maybe_furniture(line) and _PAGE_END.search(line):
                 in_footer = True
             elif in_footer and line:
                 out.append(current)
@@ -211,9 +229,10 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
     for page in _split_at_footers(pages):
         kept: list[str] = []
         for line in page:
-            for ident in _IDENT.findall(line):
-                if ident not in result.identifiers:
-                    result.identifiers.append(ident)
+            if "-tk-" in line or "-ek-" in line:
+                for ident in _IDENT.findall(line):
+                    if ident not in result.identifiers:
+                        result.identifiers.append(ident)
             if line and is_furniture(line):
                 continue
             kept.append(line)
@@ -264,20 +283,17 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
                 result.lines[-1] += MARK.format(line)
                 continue
             m = re.match(r"^(\d{1,2}) (?=[A-Z])", line)
-            if (
-                m
-                and m.group(1) in numbers
-                and result.lines
-                and result.lines[-1][-1:] in "?.»”!"
-            ):
+            if m and m.group(1) in numbers and result.lines and result.lines[-1][-1:] in "?.»”!":
                 result.lines[-1] += MARK.format(m.group(1))
                 line = line[m.end() :]
-            if numbers:
+            if numbers and _DIGIT.search(line):
                 line = _tag_markers(line, numbers)
                 line = _PAREN_MARKER.sub(
-                    lambda m: MARK.format(m.group(1) or m.group(2))
-                    if (m.group(1) or m.group(2)) in numbers
-                    else m.group(0),
+                    lambda m: (
+                        MARK.format(m.group(1) or m.group(2))
+                        if (m.group(1) or m.group(2)) in numbers
+                        else m.group(0)
+                    ),
                     line,
                 )
             result.lines.append(line)

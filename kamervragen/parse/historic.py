@@ -23,9 +23,7 @@ _SET_START = re.compile(
     r"(?:de\s+leden|het\s+lid|den\s+heer|de\s+heer|de\s+heren|mevrouw|de\s+dames)\b)"
 )
 _SUBMITTED_END = re.compile(r"\(\s*Ingezonden[^)]*\)\.?", re.I)
-_ANSWER_START = re.compile(
-    r"(?:\bAntwoord\s+)?\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:van|VAN)\b"
-)
+_ANSWER_START = re.compile(r"(?:\bAntwoord\s+)?\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:van|VAN)\b")
 _RECEIVED_END = re.compile(r"\(\s*(?:Ont-?\s*vangen|Ingezonden)[^)]*\)\.?", re.I)
 _INLINE_HYPHEN = re.compile(r"\b([^\W\d_]{2,})-\s?([^\W\d_]{2,})\b")
 
@@ -131,8 +129,10 @@ def parse(cleaned: Cleaned, raw: str) -> list[Record]:
     if page.session_year is None:
         m = re.search(r"\b(1[89]\d\d)\s*[—–-]\s*(1[89]\d\d)\b", raw)
         page.session_year = f"{m.group(1)}-{m.group(2)}" if m else None
-    page.chamber = "Eerste Kamer" if re.search(r"Eerste Kamer", raw[:600]) else (
-        "Tweede Kamer" if re.search(r"Tweede Kamer", raw[:600], re.I) else None
+    page.chamber = (
+        "Eerste Kamer"
+        if re.search(r"Eerste Kamer", raw[:600])
+        else ("Tweede Kamer" if re.search(r"Tweede Kamer", raw[:600], re.I) else None)
     )
     page.footnotes = [Footnote(number=n.number, text=n.text, urls=n.urls) for n in cleaned.notes]
     starts = list(_SET_START.finditer(text))

@@ -42,9 +42,7 @@ def link(record: Record, blocks: list[Block], heading: str) -> None:
         if seg.kind == "question":
             parts = _split_grouped_question(seg, text) if len(seg.numbers) > 1 else None
             if len(seg.numbers) > 1 and parts is None:
-                warnings.append(
-                    f"questions {', '.join(map(str, seg.numbers))} share one block of text"
-                )
+                warnings.append(f"questions {', '.join(map(str, seg.numbers))} share one block of text")
             for i, number in enumerate(seg.numbers or [len(questions) + 1]):
                 part = parts[i] if parts else text
                 part_refs = [r for r in refs if f"⟦{r}⟧" in part] if parts else refs
@@ -52,7 +50,9 @@ def link(record: Record, blocks: list[Block], heading: str) -> None:
                     warnings.append(f"question {number} appears twice")
                     questions[number].text += "\n\n" + part
                     continue
-                questions[number] = Question(number=number, text=part.strip(), footnotes=list(refs if not parts else part_refs))
+                questions[number] = Question(
+                    number=number, text=part.strip(), footnotes=list(refs if not parts else part_refs)
+                )
         else:
             if not seg.numbers:
                 warnings.append("an answer block names no question")

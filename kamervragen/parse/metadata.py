@@ -149,7 +149,9 @@ def offices(text: str) -> list[Office]:
     out: list[Office] = []
     waiting: list[Office] = []
     for piece in re.split(r",?\s+en\s+(?=(?:de|den|het)\s+" + _ROLE + r")|,\s+(?=de\s+" + _ROLE + ")", text):
-        m = re.match(rf"(?:de[n]?\s+|het\s+)?(?P<role>{_ROLE})(?:\s+(?:van|voor)\s+(?P<pf>.+))?$", piece.strip())
+        m = re.match(
+            rf"(?:de[n]?\s+|het\s+)?(?P<role>{_ROLE})(?:\s+(?:van|voor)\s+(?P<pf>.+))?$", piece.strip()
+        )
         if not m:
             continue
         role = _role(m.group("role"))
