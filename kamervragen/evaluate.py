@@ -39,18 +39,29 @@ def squash(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-def text_matches(expected: dict[str, Any], actual: str) -> bool:
+def text_mismatch(expected: dict[str, Any], actual: str) -> str | None:
+    """None when the text matches; otherwise where it first goes wrong, in words."""
     got = squash(actual)
     if "text" in expected:
-        return got == squash(expected["text"])
-    ok = True
-    if "text_start" in expected:
-        ok &= got.startswith(squash(expected["text_start"]))
-    if "text_end" in expected:
-        ok &= got.endswith(squash(expected["text_end"]))
+        want = squash(expected["text"])
+        if got == want:
+            return None
+        at = next(
+            (i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want))
+        )
+        return f"differs at {at}: expected …{want[max(0, at - 30) : at + 50]!r}, got …{got[max(0, at - 30) : at + 50]!r}"
+    if "text_start" in expected and not got.startswith(squash(expected["text_start"])):
+        return f"starts {got[:90]!r}, expected {squash(expected['text_start'])!r}"
+    if "text_end" in expected and not got.endswith(squash(expected["text_end"])):
+        return f"ends {got[-120:]!r}, expected {squash(expected['text_end'])!r}"
     for snippet in expected.get("contains", []):
-        ok &= squash(snippet) in got
-    return ok
+        if squash(snippet) not in got:
+            return f"lacks {squash(snippet)!r}"
+    return None
+
+
+def text_matches(expected: dict[str, Any], actual: str) -> bool:
+    return text_mismatch(expected, actual) is None
 
 
 def _people(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -80,11 +91,6 @@ class Outcome:
             self.failures.append(f"{where}: {name} {detail}".rstrip())
 
 
-def _brief(text: str) -> str:
-    text = squash(text)
-    return text if len(text) < 400 else text[:150] + " … " + text[-200:]
-
-
 def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) -> None:
     actual = record.model_dump()
     for key in SCALARS:
@@ -108,12 +114,8 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
         for q in expected["questions"]:
             got_q = got_by_number.get(q["number"])
             if any(k in q for k in ("text", "text_start", "text_end", "contains")):
-                out.check(
-                    "questions.text",
-                    got_q is not None and text_matches(q, got_q["text"]),
-                    where,
-                    f"question {q['number']}: got {_brief(got_q['text']) if got_q else None!r}",
-                )
+                problem = text_mismatch(q, got_q["text"]) if got_q else "missing"
+                out.check("questions.text", problem is None, where, f"question {q['number']}: {problem}")
             if "footnotes" in q:
                 out.check(
                     "questions.footnotes",
@@ -130,12 +132,8 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
         for a in expected["answers"]:
             match = next((g for g in actual["answers"] if g["questions"] == a["questions"]), None)
             if any(k in a for k in ("text", "text_start", "text_end", "contains")):
-                out.check(
-                    "answers.text",
-                    match is not None and text_matches(a, match["text"]),
-                    where,
-                    f"answer {a['questions']}: got {_brief(match['text']) if match else None!r}",
-                )
+                problem = text_mismatch(a, match["text"]) if match else "missing"
+                out.check("answers.text", problem is None, where, f"answer {a['questions']}: {problem}")
     if "footnotes" in expected:
         want_notes = [(f["number"], sorted(f.get("urls", []))) for f in expected["footnotes"] or []]
         got_notes = [(f["number"], sorted(f["urls"])) for f in actual["footnotes"]]

@@ -9,22 +9,22 @@ import pypdfium2 as pdfium
 
 from kamervragen.extract import DocumentError, Extracted
 
-_INNER_HYPHEN = re.compile(r"(?<=[^\W\d_])-(?=[^\W\d_])")
+_LINE_END_HYPHEN = re.compile(r"\ufffe(?![\r\n])|(?<=[^\W\d_])-(?=[^\W\d_])")
 
 
 def _mark_line_end_hyphens(textpage: pdfium.PdfTextPage, text: str) -> str:
-    """PDFium joins a line that ends in a hyphen to the next one without a break. Its
-    character boxes still tell: when the letter after the hyphen starts further left, the
-    hyphen stood at a line end. Such hyphens become U+FFFE like the ones PDFium marks itself."""
-    if "-" not in text or len(text) != textpage.count_chars():
-        return text
+    """PDFium joins a line that ends in a hyphen to the next one without a break, even when
+    that next line is a footnote. Its character boxes still tell: when the character after
+    the hyphen starts further left, the hyphen stood at a line end. Such hyphens, and the
+    ones PDFium marks itself (U+FFFE), get their line break back, so the cleaner sees the
+    page's lines as printed and decides about the hyphen with the word list."""
+    if len(text) != textpage.count_chars():
+        return text.replace("\ufffe", "-\n")
     chars = list(text)
-    for m in _INNER_HYPHEN.finditer(text):
+    for m in _LINE_END_HYPHEN.finditer(text):
         i = m.start()
-        hyphen_left = textpage.get_charbox(i)[0]
-        next_left = textpage.get_charbox(i + 1)[0]
-        if next_left < hyphen_left - 20:
-            chars[i] = "\ufffe"
+        if text[i] == "\ufffe" or textpage.get_charbox(i + 1)[0] < textpage.get_charbox(i)[0] - 20:
+            chars[i] = "-\n"
     return "".join(chars)
 
 

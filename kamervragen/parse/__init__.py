@@ -14,7 +14,7 @@ from pathlib import Path
 from kamervragen.extract import DocumentError, Extracted, extract_bytes
 from kamervragen.parse import metadata as meta
 from kamervragen.parse.clean import MARK_RE, Note, clean_pages, join_lines
-from kamervragen.parse.dutch import join_hyphenated, join_inline_hyphen, split_glued, words
+from kamervragen.parse.dutch import join_inline_hyphen, split_glued, words
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
 from kamervragen.record import Footnote, Record
@@ -22,7 +22,8 @@ from kamervragen.record import Footnote, Record
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
 _LEFT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
 _RIGHT_WORD = re.compile(r"[^\W\d_]{2,}(?![^\W\d_])")
-_TOKEN = re.compile(r"[^\W\d_]{5,}")
+_TOKEN = re.compile(r"[^\W\d_]{4,}")
+_COMMA_GLUE = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
 
 
 def parse_path(path: str | Path) -> list[Record]:
@@ -73,18 +74,18 @@ def parse_extracted(extracted: Extracted) -> list[Record]:
     return [record]
 
 
-def finish_text(lines: list[str], glued: bool, broken_hyphens: bool = False) -> tuple[str, list[str]]:
+def finish_text(lines: list[str], glue: int = 0) -> tuple[str, list[str]]:
     """Lines of one block → clean text and the footnote numbers it refers to.
 
-    ``glued``: the extraction lost line breaks, so words may be glued and line-break hyphens
-    sit mid-line. ``broken_hyphens``: PDFium kept some line-break hyphens inside its lines.
+    ``glue`` says how much the extraction damaged word boundaries (see :func:`glue_level`):
+    at 1 function words glued to a neighbour are split; at 2 line breaks were lost, so
+    line-break hyphens sit mid-line and two content words may be glued too.
     """
     text = join_lines(lines)
-    if glued:
+    if glue >= 2:
         text = rejoin_inline_hyphens(text, lambda a, b: a + b if join_inline_hyphen(a, b) else f"{a}-{b}")
-        text = split_glued_words(text)
-    elif broken_hyphens:
-        text = rejoin_inline_hyphens(text, join_hyphenated)
+    if glue >= 1:
+        text = split_glued_words(text, content_pairs=glue >= 2)
     refs = MARK_RE.findall(text)
     text = MARK_RE.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
@@ -111,41 +112,48 @@ def rejoin_inline_hyphens(text: str, decide: Callable[[str, str], str]) -> str:
     return "".join(out)
 
 
-def split_glued_words(text: str) -> str:
+def split_glued_words(text: str, content_pairs: bool = False) -> str:
     """Split the glued words of a text; only tokens missing from the word list are tried."""
     vocabulary = words()
     fixes = {}
     for token in set(_TOKEN.findall(text)):
-        if token.lower() not in vocabulary:
-            split = split_glued(token)
+        if vocabulary.get(token.lower(), 0.0) < 5e-6:
+            split = split_glued(token, content_pairs)
             if split != token:
                 fixes[token] = split
+    text = _COMMA_GLUE.sub(", ", text)
     if not fixes:
         return text
     return _TOKEN.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)
 
 
-def _looks_glued(lines: list[str]) -> bool:
-    """Text whose extraction lost line breaks has lines far longer than a printed column."""
-    long_lines = sum(1 for line in lines if len(line) > 140)
-    return long_lines >= 2
+def glue_level(lines: list[str], fmt: str) -> int:
+    """0: word boundaries intact (PDF, Word, XML); 1: text others extracted, where glued
+    function words are split; 2: that text visibly lost its line breaks (several words
+    glued to a function word), so the bolder repairs apply."""
+    if fmt != "text":
+        return 0
+    vocabulary = words()
+    tokens = {t for line in lines for t in _TOKEN.findall(line) if vocabulary.get(t.lower(), 0.0) < 5e-6}
+    glued = sum(1 for t in tokens if split_glued(t) != t)
+    return 2 if glued >= 3 else 1
 
 
 def _from_text(lines: list[str], notes: list[Note], idents: list[str], raw: str, fmt: str) -> Record:
     seg = segment(lines)
     if not seg.segments:
         seg = _unnumbered(seg)
-    glued = fmt == "text" and _looks_glued(lines)
-    heading = finish_text(seg.heading, glued)[0]
+    glue = glue_level(lines, fmt)
+    heading = finish_text(seg.heading, glue)[0]
     record = _heading_record(heading, raw, idents, seg.heading)
     blocks = []
     for s in seg.segments:
         parts = split_grouped_question(s) if s.kind == "question" and len(s.numbers) > 1 else None
         if parts:
             for number, lines in zip(s.numbers, parts, strict=False):
-                blocks.append((Segment("question", [number], lines, s.label), *finish_text(lines, glued)))
+                blocks.append((Segment("question", [number], lines, s.label), *finish_text(lines, glue)))
         else:
-            blocks.append((s, *finish_text(s.lines, glued)))
+            blocks.append((s, *finish_text(s.lines, glue)))
     record.footnotes = [Footnote(number=n.number, text=n.text, urls=n.urls) for n in notes]
     link(record, blocks, heading)
     return record

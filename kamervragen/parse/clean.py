@@ -87,7 +87,17 @@ def normalize_line(line: str) -> str:
 
 # Cheap substring tests first: almost every line is body text, and ``in`` costs far less
 # than running the furniture expressions over it.
-_FURNITURE_HINTS = ("-tk-", "-ek-", "ISSN", "Gravenhage", "Kamer", "ergaderjaar", "Vragen gesteld", "regering gegeven", "Aanhangsel")
+_FURNITURE_HINTS = (
+    "-tk-",
+    "-ek-",
+    "ISSN",
+    "Gravenhage",
+    "Kamer",
+    "ergaderjaar",
+    "Vragen gesteld",
+    "regering gegeven",
+    "Aanhangsel",
+)
 
 
 def _maybe_furniture(line: str) -> bool:
@@ -180,7 +190,8 @@ def _tag_markers(line: str, numbers: set[str]) -> str:
             return number
         start = m.start()
         word = re.findall(r"[\w]+$", line[:start])
-        if word and (word[-1] + number) in _CHEMISTRY:
+        # CO2, Q1, F35, B1: a number after a lone capital or in a formula is no marker.
+        if word and ((word[-1] + number) in _CHEMISTRY or (len(word[-1]) == 1 and word[-1].isupper())):
             return number
         return MARK.format(number)
 
@@ -217,6 +228,21 @@ def _split_run_on_notes(line: str, after: int) -> list[str]:
         last = parts.pop()
         parts.extend([last[: m.start()], last[m.start() + 1 :]])
         number += 1
+
+
+def _tag_markers_in_years(lines: list[str], order: list[str]) -> None:
+    """A marker printed right after a year reads as one number ("14 juli 20235" is 2023 and
+    note 5). Only for a note no marker has claimed yet, and only its first such place."""
+    text = "\n".join(lines)
+    for number in order:
+        if MARK.format(number) in text:
+            continue
+        pattern = re.compile(rf"\b((?:19|20)\d\d)({number})(?=[\s.,;:?!)]|$)")
+        for i, line in enumerate(lines):
+            new, count = pattern.subn(lambda m, n=number: m.group(1) + MARK.format(n), line, count=1)
+            if count:
+                lines[i] = new
+                break
 
 
 def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ()) -> Cleaned:  # type: ignore[assignment]
@@ -298,6 +324,7 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
                 )
             result.lines.append(line)
 
+    _tag_markers_in_years(result.lines, order)
     for number in order:
         text = join_lines(note_lines[number])
         urls = [u.rstrip(".,;:)»”’") for u in _URL.findall(text)]

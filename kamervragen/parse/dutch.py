@@ -20,7 +20,12 @@ FUNCTION_WORDS = frozenset(
     waarbij hierover hiervan daarvan daarbij daarom daarnaast maar want omdat of dus toch
     reeds zeer heel alle andere eigen wordt is bent ben binnen tussen onder na tegen zonder
     sinds vanuit volgens welk elk elke iets niets veel weinig hoeveel per via jl dient kunt
-    wilt wil gaat gaan doet doen deelt acht vindt zo ja nee""".split()
+    wilt wil gaat gaan doet doen deelt acht vindt zo ja nee waarop waarmee waarvoor waarover
+    waardoor daarop daarmee daarvoor daarover hierop hiermee hiervoor hierover""".split()
+)
+# Determiners never begin a compound, so one glued to an unknown rest is split even when
+# the rest is itself a compound the word list lacks ("het|hoofdlijnenakkoord").
+DETERMINERS = frozenset("de het een deze die dit".split()
 )
 
 _ACCENTS = {
@@ -59,52 +64,129 @@ def repair_accents(text: str) -> str:
     return _DAMAGED_ACCENT.sub(combine, text)
 
 
+# Below this frequency a "word" in the list is as likely a fragment or a typo (zipf < 2).
+COMMON = 1e-7
+# Prefixes Dutch writes with a hyphen; line ends that break after them keep it.
+HYPHEN_PREFIXES = frozenset("ex niet oud non vice anti pro semi multi".split())
+# Vowel pairs that would read as one sound if joined: "zee-egel", "auto-ongeluk".
+_VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie oe oo ou ui uu".split())
+
+
+# Short prefixes that are also words ("ver", "ont"): a break after them is hyphenation.
+_SYLLABLE_PREFIXES = frozenset("be ge ver ont her mis er te op in af aan uit om bij na toe".split())
+
+
+def common(word: str) -> bool:
+    return words().get(word.lower(), 0.0) >= COMMON
+
+
+def _needs_hyphen(a: str, b: str) -> bool:
+    """Would Dutch spelling write ``a-b`` with the hyphen, the two joined being no word?"""
+    lower = a.lower()
+    return (
+        b[0].isupper()
+        or len(a) == 1
+        or a.isupper()
+        or (a[0].isupper() and not common(a))  # "Tozo-lening": a name before the hyphen
+        or lower in HYPHEN_PREFIXES
+        or (len(a) <= 3 and common(a) and lower not in _SYLLABLE_PREFIXES)  # "mvo-", "cv-", "ggz-"
+        or (lower[-1] + b[0].lower()) in _VOWEL_CLASH
+    )
+
+
 def join_hyphenated(left: str, right: str) -> str:
     """Join the two halves of a word broken with a hyphen at a line end.
 
-    ``gecompen`` + ``seerd`` → ``gecompenseerd``; ``Jean`` + ``Pierre`` → ``Jean-Pierre``;
-    ``PVV`` + ``minister`` → ``PVV-minister``.
+    ``gecompen`` + ``seerd`` → ``gecompenseerd``; ``Regenboog`` + ``beleid`` →
+    ``Regenboogbeleid`` (typesetters break compounds at their seam); ``Jean`` + ``Pierre`` →
+    ``Jean-Pierre``; ``mvo`` + ``standaarden`` → ``mvo-standaarden``; ``aanloop`` + ``en`` →
+    ``aanloop- en`` (the hyphen of "aanloop- en volloopverliezen").
     """
     left_word = _WORD.findall(left)
     right_word = _WORD.findall(right)
     if not left_word or not right_word or not right[:1].isalpha():
         return left + "-" + right
     a, b = left_word[-1], right_word[0]
-    if b[0].isupper() or len(a) == 1 or a.isupper():
-        return left + "-" + right
-    joined = (a + b).lower()
-    if joined in words():
+    if b in ("en", "of", "tot") and right[len(b) : len(b) + 1] in ("", " "):
+        return left + "- " + right
+    if (a + b).lower() in words():
         return left + right
-    if known(a) and known(b):
+    if _needs_hyphen(a, b):
         return left + "-" + right
     return left + right
 
 
 def join_inline_hyphen(a: str, b: str) -> bool:
-    """For text whose line breaks were lost: is ``a-b`` a broken word (``berichtge-ving``)?"""
-    if not a or not b or b[0].isupper() or a.isupper() or len(a) == 1:
+    """For text whose line breaks were lost, so that real hyphens and broken words both sit
+    mid-line: is ``a-b`` a broken word (``berichtge-ving``, ``samenwer-king``)? Only when
+    the hyphen is not one Dutch spelling asks for, and the joined word is known or the left
+    half is no word of its own."""
+    if _needs_hyphen(a, b):
         return False
-    return (a + b).lower() in words()
+    return (a + b).lower() in words() or not common(a)
 
 
-def split_glued(token: str) -> str:
-    """``hetkader`` → ``het kader``, ``kinderopvangtoeslaghebben`` → ``… hebben``; unknown
-    compounds (``exportkredietverzekering``) stay whole."""
+_ADJECTIVE_ENDINGS = ("ig", "lijk", "isch", "baar", "zaam", "ende")
+# Nouns on -ing, -heid, -teit take a linking s in compounds (financieringsbron), so one
+# followed directly by another word is a glue (financiering|ontvangt).
+_LINKING_S_ENDINGS = ("ing", "heid", "teit")
+_PARTICIPLE = re.compile(r"^(?:toe|aan|af|op|uit|in|mee|voor|na|om|terug|vast|weg)?ge[^\W\d_]{3,}(?:d|t|en)$")
+
+
+def _glue_signal(a: str, b: str) -> bool:
+    """Evidence that ``a`` + ``b`` are two words glued, not one compound: Dutch compounds do
+    not start with an inflected adjective or participle (``genoemde|praktijken``), an
+    adjective in -ig/-lijk (``mogelijk|onderzoek``) or a noun that needs a linking s
+    (``financiering|ontvangt``), nor end in a participle (``eveneens|gefinancierd``)."""
+    if a.endswith("e") and common(a[:-1]) and len(a) > 4:
+        return True
+    if a.endswith(_ADJECTIVE_ENDINGS + _LINKING_S_ENDINGS) and len(a) > 4:
+        return True
+    return len(b) > 6 and bool(_PARTICIPLE.match(b)) and common(b)
+
+
+def _compound(rest: str) -> bool:
+    """Is ``rest`` two common words joined (a compound the word list lacks)?"""
+    vocabulary = words()
+    return any(
+        vocabulary.get(rest[:i], 0.0) >= COMMON and vocabulary.get(rest[i:], 0.0) >= COMMON
+        for i in range(3, len(rest) - 2)
+    )
+
+
+def split_glued(token: str, content_pairs: bool = False) -> str:
+    """``hetkader`` → ``het kader``, ``kinderopvangtoeslaghebben`` → ``… hebben``,
+    ``vanNederland`` → ``van Nederland``; unknown compounds (``exportkredietverzekering``)
+    stay whole. With ``content_pairs`` (a text known to be glued) two content words are split
+    too, where :func:`_glue_signal` says they cannot be a compound."""
     lower = token.lower()
     vocabulary = words()
-    if len(token) < 5 or lower in vocabulary:
+    own = vocabulary.get(lower, 0.0)
+    if len(token) < 4 or own >= 5e-6:
         return token
     best: tuple[float, int] | None = None
-    for i in range(2, len(token) - 1):
+    for i in range(1, len(token) - 1):
         a, b = lower[:i], lower[i:]
-        if a in FUNCTION_WORDS or b in FUNCTION_WORDS:
-            fa, fb = vocabulary.get(a), vocabulary.get(b)
-            if fa and fb and (len(a) > 1 and len(b) > 1):
-                if token[i].isupper() and not token[0].isupper():
-                    continue
-                score = min(fa, fb)
-                if best is None or score > best[0]:
-                    best = (score, i)
+        fa, fb = vocabulary.get(a, 0.0), vocabulary.get(b, 0.0)
+        if token[i].isupper() and not token[0].isupper():
+            # camelCase: only a function word glued to a name ("deLibische", "hetNDICI")
+            ok = a in FUNCTION_WORDS and len(b) > 1
+        elif a in DETERMINERS and fb < COMMON and len(b) >= 8:
+            ok = _compound(b)
+            fb = fa
+        elif fa < COMMON or fb < COMMON:
+            ok = False
+        elif a in FUNCTION_WORDS or b in FUNCTION_WORDS:
+            ok = (len(a) > 1 or a == "u") and len(b) > 1
+        else:
+            ok = content_pairs and fa >= 1e-6 and fb >= 1e-6 and _glue_signal(a, b)
+        # A rare "word" in the list may itself be a common glue ("vande"): it yields only
+        # to a split far more likely than it.
+        if not ok or (own and min(fa, fb) < 5000 * own):
+            continue
+        score = min(fa, fb)
+        if best is None or score > best[0]:
+            best = (score, i)
     if best is None:
         return token
     i = best[1]
