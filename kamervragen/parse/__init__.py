@@ -14,7 +14,7 @@ from pathlib import Path
 from kamervragen.extract import DocumentError, Extracted, extract_bytes
 from kamervragen.parse import metadata as meta
 from kamervragen.parse.clean import MARK_RE, Note, clean_pages, join_lines
-from kamervragen.parse.dutch import join_inline_hyphen, split_glued, words
+from kamervragen.parse.dutch import join_inline_hyphen, split_camel_glue, split_glued, words
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
 from kamervragen.record import Footnote, Record
@@ -81,7 +81,7 @@ def finish_text(lines: list[str], glue: int = 0) -> tuple[str, list[str]]:
     at 1 function words glued to a neighbour are split; at 2 line breaks were lost, so
     line-break hyphens sit mid-line and two content words may be glued too.
     """
-    text = join_lines(lines)
+    text = split_camel_glue(join_lines(lines))
     if glue >= 2:
         text = rejoin_inline_hyphens(text, lambda a, b: a + b if join_inline_hyphen(a, b) else f"{a}-{b}")
     if glue >= 1:
@@ -156,6 +156,9 @@ def _from_text(lines: list[str], notes: list[Note], idents: list[str], raw: str,
             blocks.append((s, *finish_text(s.lines, glue)))
     record.footnotes = [Footnote(number=n.number, text=n.text, urls=n.urls) for n in notes]
     link(record, blocks, heading)
+    if record.id is None and record.kind == "questions" and record.case_number:
+        # KOOP publishes questions as kv-tk-<Zaak>: the id follows from the Zaak number.
+        record.id = f"kv-tk-{record.case_number}"
     return record
 
 
@@ -209,11 +212,15 @@ def _heading_record(
     record.answered_by = meta.answerers(heading)
     if record.chamber is None and record.case_number:
         record.chamber = "Tweede Kamer"  # Zaak numbers are the Tweede Kamer's
+    record.see_also = meta.see_also(heading)
     if heading_lines is not None and not q:
         for key, value in meta.letter(heading_lines).items():
             setattr(record, key, value)
-    if re.search(r"\bMededeling\b", heading, re.I) and not re.search(r"^\s*Vragen van", heading):
+    if re.search(r"\bMededeling\s+van\b", heading):
         record.kind = "notice"
+        if not record.submitters:
+            for key, value in meta.notice_body(heading, record.received_on).items():
+                setattr(record, key, value)
     return record
 
 

@@ -45,7 +45,12 @@ _PAGE_END = re.compile(
 _SOFT_BREAK = re.compile(r"(\S*)\ufffe(\S*)")
 # A footnote body at the foot of a page: "1 https://…", "1https://…", "2Tweede Kamer…", "1). Bond…"
 _NOTE_START = re.compile(r"^\[?(\d{1,3})(?:\)\.?|\.|\])?\s*(?=\S)(.*)$")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+")
+# Full URLs, and bare addresses with a path ("regiopurmerend.nl/2024/05/…"); a bare
+# domain alone ("AD.nl") is a name in a citation, not a link.
+_URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"«»]+"
+    r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|org|eu|net|int|gov|be|de|uk|info|io|mv)/[^\s<>\"«»]*"
+)
 _URL_TAIL = re.compile(r"[-/_.=?&%#]$")
 _URL_PIECE = re.compile(r"^[^\s]*[-/_.=?&%#][^\s]*")
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u2002\u2003]+")
@@ -178,7 +183,9 @@ def _note_zone(lines: list[str], expected: int) -> int | None:
 
 
 _MARKER_AFTER_WORD = re.compile(r"(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)")
-_PAREN_MARKER = re.compile(r"(?<=[?.!»”]) (\d{1,2})\)(?= |$)|\s?\[(\d{1,3})\]")
+_PAREN_MARKER = re.compile(
+    r"(?<=[?.!»”]) (\d{1,2})\)(?= |$)|\s?\[(\d{1,3})\]|(?<=[?!»”]) (\d{1,2})(?= [A-Z])"
+)
 _DIGIT = re.compile(r"\d")
 _CHEMISTRY = {"CO2", "NO2", "SO2", "H2", "N2O", "O2", "PM10", "PM2"}
 
@@ -304,9 +311,10 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
     numbers = set(order)
     for kept in body_pages:
         for line in kept:
-            if numbers and _PAGE_NUMBER.match(line) and line in numbers and result.lines:
-                # A marker that extraction put on a line of its own.
-                result.lines[-1] += MARK.format(line)
+            lone = line.split()
+            if numbers and lone and result.lines and all(n in numbers for n in lone) and len(lone) <= 4:
+                # Markers that extraction put on a line of their own ("2", "2 3").
+                result.lines[-1] += "".join(MARK.format(n) for n in lone)
                 continue
             m = re.match(r"^(\d{1,2}) (?=[A-Z])", line)
             if m and m.group(1) in numbers and result.lines and result.lines[-1][-1:] in "?.»”!":

@@ -13,6 +13,8 @@ _DELAY = re.compile(
     re.I,
 )
 
+_OTHER_NOTICE = re.compile(r"ingetrokken|per brief|bij brief|in de brief|beantwoord in", re.I)
+
 Block = tuple[Segment, str, list[str]]
 
 
@@ -63,8 +65,11 @@ def link(record: Record, blocks: list[Block], heading: str) -> None:
         for n in a.questions:
             if n not in questions:
                 warnings.append(f"answer names question {n}, which is not in the document")
-    if record.kind == "notice":
-        if _DELAY.search(heading + " " + " ".join(t for _, t, _ in blocks)):
+    if record.kind == "notice" and not answers:
+        # A Mededeling mostly postpones the answer; one that says the questions were
+        # answered by letter or withdrawn is another notice.
+        text = heading + " " + " ".join(t for _, t, _ in blocks)
+        if _DELAY.search(text) or not _OTHER_NOTICE.search(text):
             record.kind = "delay_notice"
         return
     if answers or record.answered_by:

@@ -150,14 +150,14 @@ def offices(text: str) -> list[Office]:
     waiting: list[Office] = []
     for piece in re.split(r",?\s+en\s+(?=(?:de|den|het)\s+" + _ROLE + r")|,\s+(?=de\s+" + _ROLE + ")", text):
         m = re.match(
-            rf"(?:de[n]?\s+|het\s+)?(?P<role>{_ROLE})(?:\s+(?:van|voor)\s+(?P<pf>.+))?$", piece.strip()
+            rf"(?:de[n]?\s+|het\s+)?(?P<role>{_ROLE})(?:\s+(?:(?:van|voor)\s+)?(?P<pf>[A-Z].+))?$", piece.strip()
         )
         if not m:
             continue
         role = _role(m.group("role"))
         portfolio = m.group("pf")
         if portfolio and m.group("role").lower().endswith(("ministers", "sen")):
-            for pf in re.split(r"\s+en\s+(?:van|voor)\s+", portfolio):
+            for pf in re.split(r"(?:,|\s+en)\s+(?:van|voor)\s+", portfolio):
                 out.append(Office(role=role, portfolio=pf.strip()))
             continue
         office = Office(role=role, portfolio=portfolio.strip() if portfolio else None)
@@ -236,11 +236,17 @@ def letter(lines: list[str]) -> dict[str, object]:
     m = _YOUR_LETTER.search(text)
     if m:
         out["submitted_on"] = iso_date(*m.groups())
-    head_index = next((i for i, line in enumerate(lines) if _LETTER_HEAD.match(line.strip())), None)
+    head_index = next((i for i, line in enumerate(lines) if line.strip().startswith("Antwoorden van")), None)
     if head_index is None:
         return out
-    h = _LETTER_HEAD.match(lines[head_index].strip())
-    assert h is not None
+    head = []
+    for line in lines[head_index:]:
+        if not line.strip() and head:
+            break
+        head.append(line.strip())
+    h = _LETTER_HEAD.match(" ".join(head))
+    if h is None:
+        return out
     name = None
     for line in reversed(lines[:head_index]):
         sig = _SIGNATURE.match(line.strip())
@@ -261,3 +267,47 @@ def letter(lines: list[str]) -> dict[str, object]:
     out["addressees"] = offices(h.group("to") or "")
     out["title"] = re.sub(r"\s+", " ", h.group("title")).strip(" .")
     return out
+
+
+_NOTICE_ASKED = re.compile(
+    r"hebben\s+(?:de\s+leden|het\s+lid)\s+(?P<who>.+?)\s+(?:schriftelijke\s+)?vragen\s+gesteld"
+    r"(?:\s+aan\s+(?P<to>.+?))?\s+over\s+(?P<title>.+?)\.(?:\s|$)"
+    r"|[Dd]e\s+(?:schriftelijke\s+)?vragen\s+van\s+(?:de\s+leden|het\s+lid)\s+(?P<who2>.+?)"
+    r"(?:\s+aan\s+(?P<to2>.+?))?\s+over\s+(?P<title2>.+?)(?:\s*\((?:ingezonden[^)]*|\d{4}\s?Z\s?\d{5})\))?"
+    r"\s+(?:kunnen|zijn|worden|heb|zal)\b",
+    re.S,
+)
+_ON_DAY = re.compile(r"\bOp\s+(\d{1,2})\s+([a-z]+)(?:\s+(\d{4}))?(?:\s+jl\.)?\s+hebben", re.I)
+
+
+def notice_body(text: str, received_on: str | None) -> dict[str, object]:
+    """A Mededeling says in its text whose questions it is about: "Op 6 november jl. hebben
+    de leden X en Y (beiden Z) schriftelijke vragen gesteld aan … over …"."""
+    m = _NOTICE_ASKED.search(text)
+    if not m:
+        return {}
+    who = m.group("who") or m.group("who2")
+    out: dict[str, object] = {
+        "submitters": members(who),
+        "addressees": offices(m.group("to") or m.group("to2") or ""),
+        "title": re.sub(r"\s+", " ", m.group("title") or m.group("title2")).strip(" ."),
+    }
+    day = _ON_DAY.search(text)
+    if day:
+        year = day.group(3)
+        if year is None and received_on:
+            # "jl." (this year): the year of the notice, or the one before for a later month
+            received_year, received_month = int(received_on[:4]), int(received_on[5:7])
+            month = MONTHS.get(day.group(2).lower(), 0)
+            year = str(received_year - 1 if month > received_month else received_year)
+        if year:
+            out["submitted_on"] = iso_date(day.group(1), day.group(2), year)
+    return out
+
+
+_SEE_ALSO = re.compile(r"Zie ook\s+(?:het\s+)?(Aanhangsel[^()]*?nr\.\s*\d+)", re.I)
+
+
+def see_also(text: str) -> list[str]:
+    """"Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1843" references."""
+    return [re.sub(r"\s+", " ", m.group(1)) for m in _SEE_ALSO.finditer(text)]
