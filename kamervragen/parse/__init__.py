@@ -14,7 +14,7 @@ from pathlib import Path
 from kamervragen.extract import DocumentError, Extracted, extract_bytes
 from kamervragen.parse import metadata as meta
 from kamervragen.parse.clean import MARK_RE, Note, clean_pages, join_lines
-from kamervragen.parse.dutch import join_inline_hyphen, split_camel_glue, split_glued, words
+from kamervragen.parse.dutch import common, join_inline_hyphen, split_camel_glue, split_glued, words
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
 from kamervragen.record import Footnote, Record
@@ -23,6 +23,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
 _LEFT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
 _RIGHT_WORD = re.compile(r"[^\W\d_]{2,}(?![^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]{4,}")
+_PUNCT_GLUE = re.compile(r"(?<=[^\W\d_]{2})([?!;]|\.(?=[A-Z][a-z]{2})|\b(?=\([a-z]{3}))(?=[A-Z(])")
+_NUMBER_WORD_GLUE = re.compile(r"\b(\d{2,})([a-z]{4,})\b")
+_WORD_NUMBER_GLUE = re.compile(r"\b([a-z]{4,})(\d{2,})\b")
 _COMMA_GLUE = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
 
 
@@ -122,6 +125,15 @@ def split_glued_words(text: str, content_pairs: bool = False) -> str:
             if split != token:
                 fixes[token] = split
     text = _COMMA_GLUE.sub(", ", text)
+    if content_pairs:
+        # Lost line breaks glue punctuation and numbers to words too.
+        text = _PUNCT_GLUE.sub(r"\1 ", text)
+        text = _NUMBER_WORD_GLUE.sub(
+            lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(2)) else m.group(0), text
+        )
+        text = _WORD_NUMBER_GLUE.sub(
+            lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(1)) else m.group(0), text
+        )
     if not fixes:
         return text
     return _TOKEN.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)

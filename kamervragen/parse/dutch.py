@@ -21,7 +21,8 @@ FUNCTION_WORDS = frozenset(
     reeds zeer heel alle andere eigen wordt is bent ben binnen tussen onder na tegen zonder
     sinds vanuit volgens welk elk elke iets niets veel weinig hoeveel per via jl dient kunt
     wilt wil gaat gaan doet doen deelt acht vindt zo ja nee waarop waarmee waarvoor waarover
-    waardoor daarop daarmee daarvoor daarover hierop hiermee hiervoor hierover""".split()
+    waardoor daarop daarmee daarvoor daarover hierop hiermee hiervoor hierover zoals terwijl
+    hier daar""".split()
 )
 # Determiners never begin a compound, so one glued to an unknown rest is split even when
 # the rest is itself a compound the word list lacks ("het|hoofdlijnenakkoord").
@@ -121,12 +122,14 @@ def join_inline_hyphen(a: str, b: str) -> bool:
     mid-line: is ``a-b`` a broken word (``berichtge-ving``, ``samenwer-king``)? Only when
     the hyphen is not one Dutch spelling asks for, and the joined word is known or the left
     half is no word of its own."""
+    if (a + b).lower() in words() and not (len(a) <= 3 and a.lower() not in _SYLLABLE_PREFIXES):
+        return True
     if _needs_hyphen(a, b):
         return False
-    return (a + b).lower() in words() or not common(a)
+    return not common(a)
 
 
-_ADJECTIVE_ENDINGS = ("ig", "lijk", "isch", "baar", "zaam", "ende")
+_ADJECTIVE_ENDINGS = ("ig", "lijk", "isch", "baar", "zaam", "ende", "aal", "eel", "ief")
 # Nouns on -ing, -heid, -teit take a linking s in compounds (financieringsbron), so one
 # followed directly by another word is a glue (financiering|ontvangt).
 _LINKING_S_ENDINGS = ("ing", "heid", "teit")
@@ -142,16 +145,20 @@ def _glue_signal(a: str, b: str) -> bool:
         return True
     if a.endswith(_ADJECTIVE_ENDINGS + _LINKING_S_ENDINGS) and len(a) > 4:
         return True
+    if len(a) > 6 and _PARTICIPLE.match(a):  # "uitgebreid|bewijs"
+        return True
     return len(b) > 6 and bool(_PARTICIPLE.match(b)) and common(b)
 
 
 def _compound(rest: str) -> bool:
     """Is ``rest`` two common words joined (a compound the word list lacks)?"""
     vocabulary = words()
-    return any(
-        vocabulary.get(rest[:i], 0.0) >= COMMON and vocabulary.get(rest[i:], 0.0) >= COMMON
-        for i in range(3, len(rest) - 2)
-    )
+    def word(part: str) -> bool:  # a compound's first part may carry a linking s
+        return vocabulary.get(part, 0.0) >= COMMON or (
+            part.endswith("s") and vocabulary.get(part[:-1], 0.0) >= COMMON
+        )
+
+    return any(word(rest[:i]) and vocabulary.get(rest[i:], 0.0) >= COMMON for i in range(3, len(rest) - 2))
 
 
 def split_glued(token: str, content_pairs: bool = False) -> str:
@@ -179,7 +186,7 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
         elif a in FUNCTION_WORDS or b in FUNCTION_WORDS:
             ok = (len(a) > 1 or a == "u") and len(b) > 1
         else:
-            ok = content_pairs and fa >= 1e-6 and fb >= 1e-6 and _glue_signal(a, b)
+            ok = content_pairs and _glue_signal(a, b)
         # A rare "word" in the list may itself be a common glue ("vande"): it yields only
         # to a split far more likely than it.
         if not ok or (own and min(fa, fb) < 2000 * own):
