@@ -143,7 +143,10 @@ def join_lines(lines: list[str]) -> str:
 def _has_marker(body: list[str], number: int) -> bool:
     """Is footnote ``number`` referred to above its body? Without a marker a numbered line
     at the foot of a page is a question ("1 Is de regering …"), not a note."""
-    glued = re.compile(rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}\)")
+    # OCR often reads a superscript as an apostrophe ("EVA-landen' wel").
+    glued = re.compile(
+        rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}\)|(?<=[^\W\d_]{{3}})'(?=[\s?.,])"
+    )
     for i, line in enumerate(body):
         if glued.search(line) or line.strip() == str(number):
             return True
@@ -152,12 +155,17 @@ def _has_marker(body: list[str], number: int) -> bool:
     return False
 
 
-def _note_zone(lines: list[str], expected: int) -> int | None:
-    """Index where the footnote bodies at the foot of this page begin, if any.
+# A line that opens a block or a set ends a footnote zone: on historic pages the notes of
+# one set stand before the next set's heading, not at the foot of the page.
+_STRUCTURAL = re.compile(r"^(?:Antwoord|ANTWOORD|Vraag \d|Vragen van|VRAGEN|Mededeling|MEDEDELING|\d{1,4}\.\s+VRAGEN)")
 
-    The zone is a suffix of the page whose note numbers run on from ``expected`` without a
-    gap; the earliest such suffix wins, so a marker standing at a line start in the body
-    ("2 Zo nee, …") is not taken for a note.
+
+def _note_zone(lines: list[str], expected: int) -> tuple[int, int] | None:
+    """Where the footnote bodies of this page are, as (start, end) line indexes.
+
+    The zone's note numbers run on from ``expected`` without a gap, up to the page end or a
+    line that opens a new block; the earliest such zone wins, so a marker standing at a line
+    start in the body ("2 Zo nee, …") is not taken for a note.
     """
     for start in range(len(lines)):
         m = _NOTE_START.match(lines[start])
@@ -165,7 +173,11 @@ def _note_zone(lines: list[str], expected: int) -> int | None:
             continue
         number = expected
         ok = True
-        for line in lines[start + 1 :]:
+        end = len(lines)
+        for offset, line in enumerate(lines[start + 1 :], start=start + 1):
+            if _STRUCTURAL.match(line):
+                end = offset
+                break
             n = _NOTE_START.match(line)
             if n and int(n.group(1)) == number + 1:
                 number += 1
@@ -178,7 +190,7 @@ def _note_zone(lines: list[str], expected: int) -> int | None:
         if ok and _has_marker(lines[:start], expected):
             first = m.group(2)
             if _URL.match(first) or first[:1].isupper() or first[:1] in "«‘'\"(":
-                return start
+                return start, end
     return None
 
 
@@ -280,11 +292,12 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
         nonblank = [i for i, line in enumerate(kept) if line]
         zone = _note_zone([kept[i] for i in nonblank], expected)
         if zone is not None:
-            cut = nonblank[zone]
+            cut = nonblank[zone[0]]
+            resume = nonblank[zone[1]] if zone[1] < len(nonblank) else len(kept)
             current: str | None = None
             zone_lines: list[str] = []
             last = expected - 1
-            for line in kept[cut:]:
+            for line in kept[cut:resume]:
                 if not line:
                     continue
                 m = _NOTE_START.match(line)
@@ -302,7 +315,7 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
                 elif current is not None:
                     note_lines[current].append(line)
             expected = int(current) + 1 if current else expected
-            kept = kept[:cut]
+            kept = kept[:cut] + kept[resume:]
         body_pages.append(kept)
 
     for number, text in known_notes:

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from kamervragen.parse import metadata as meta
-from kamervragen.parse.clean import Cleaned, join_lines
-from kamervragen.parse.dutch import join_inline_hyphen
+from kamervragen.parse.clean import Cleaned
+from kamervragen.parse.dutch import common, join_hyphenated, words
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, parse_numbers
 from kamervragen.record import Footnote, Record
@@ -36,35 +36,74 @@ def is_historic(lines: list[str]) -> bool:
 
 
 def _dehyphenate(text: str) -> str:
-    """OCR keeps line-break hyphens inline ("mislei-dende"); join where the word list agrees."""
-    return _INLINE_HYPHEN.sub(
-        lambda m: m.group(1) + m.group(2) if join_inline_hyphen(m.group(1), m.group(2)) else m.group(0),
-        text,
-    )
+    """OCR keeps line-break hyphens inline ("mislei-dende", "pro-vincie", "Fort-man"): join
+    them, but keep a hyphen between two words whose joining is no word, and before "en"
+    ("industrie-en ziekenhuisafval")."""
+
+    def decide(m: re.Match[str]) -> str:
+        a, b = m.group(1), m.group(2)
+        if b[0].isupper() or b in ("en", "of"):
+            return m.group(0)
+        if (a + b).lower() in words() or not (common(a) and common(b)):
+            return a + b
+        return m.group(0)
+
+    return _INLINE_HYPHEN.sub(decide, text)
 
 
-def _numbered_parts(text: str, first: int = 1) -> list[tuple[list[int], str]]:
-    """Cut at "1 …", "2 …" (or "1 en 2 …" in answers), each number followed by a capital."""
-    parts: list[tuple[list[int], str]] = []
-    expected = first
-    pos = 0
-    current: list[int] | None = None
-    pattern = re.compile(
-        r"(?:(?<=\s)|^|(?<=[?.:;]))(?:Ad\s+)?(\d{1,2}(?:\s*(?:,|en|t/m)\s*\d{1,2})*)\s*[.)]?\s*(?=[A-Z«'\"(])"
-    )
-    for m in pattern.finditer(text):
+_NUMBER_LABEL = re.compile(
+    r"(?:(?<=\s)|^|(?<=[?.:;]))(?:Ad\s+)?(\d{1,2}(?:\s*(?:,|en|t/m)\s*\d{1,2})*)\s*[.)]?\s*(?=[A-Z«'\"(])"
+)
+# Where the OCR lost a number, a new question still starts a new line after a question mark.
+_LINE_AFTER_QUESTION = re.compile(r"\?[ \t]*\n(?=[A-Z])")
+
+
+def _numbered_parts(text: str) -> list[tuple[list[int], str]]:
+    """Cut at "1 …", "2 …" (or "1 en 2 …" in answers), each number followed by a capital.
+
+    Numbers come in order; one the OCR lost is skipped, and the block before the next
+    number found is cut at line starts after a question mark when that gives exactly the
+    missing count.
+    """
+    labels: list[tuple[list[int], int, int]] = []
+    expected = 1
+    for m in _NUMBER_LABEL.finditer(text):
         numbers = parse_numbers(m.group(1))
-        if not numbers or numbers[0] != expected:
+        if not numbers or not expected <= numbers[0] <= expected + 2:
             continue
-        if current is not None:
-            parts.append((current, text[pos : m.start()].strip()))
-        elif text[: m.start()].strip():
-            parts.append(([], text[: m.start()].strip()))
-        current, pos = numbers, m.end()
+        labels.append((numbers, m.start(), m.end()))
         expected = numbers[-1] + 1
-    if current is not None:
-        parts.append((current, text[pos:].strip()))
+    if not labels:
+        return []
+    parts: list[tuple[list[int], str]] = []
+    if text[: labels[0][1]].strip():
+        parts.append(([], text[: labels[0][1]].strip()))
+    for i, (numbers, _, body_start) in enumerate(labels):
+        body_end = labels[i + 1][1] if i + 1 < len(labels) else len(text)
+        body = text[body_start:body_end]
+        following = labels[i + 1][0][0] if i + 1 < len(labels) else None
+        missing = list(range(numbers[-1] + 1, following)) if following else []
+        cuts = [m.end() for m in _LINE_AFTER_QUESTION.finditer(body)]
+        if missing and len(cuts) == len(missing):
+            bounds = [0, *cuts, len(body)]
+            pieces = [body[a:b] for a, b in zip(bounds, bounds[1:], strict=False)]
+            parts.append((numbers, pieces[0].strip()))
+            parts.extend(([n], piece.strip()) for n, piece in zip(missing, pieces[1:], strict=True))
+        else:
+            parts.append((numbers, body.strip()))
     return parts
+
+
+def _trailing_questions(parts: list[tuple[list[int], str]]) -> list[tuple[list[int], str]]:
+    """Unnumbered questions after the last numbered one ("Zijn speciale stappen …?") each
+    start a line after a question mark; they continue the numbering."""
+    numbers, body = parts[-1]
+    pieces = [p.strip() for p in _LINE_AFTER_QUESTION.split(body)]
+    if len(pieces) < 2 or not all(p.endswith("?") for p in pieces[1:]):
+        return parts
+    last = numbers[-1]
+    extra = [([last + i], piece) for i, piece in enumerate(pieces[1:], start=1)]
+    return [*parts[:-1], (numbers, pieces[0] + "?"), *extra]
 
 
 def _set_record(chunk: str, page: Record, appendix: int | None) -> Record:
@@ -92,14 +131,18 @@ def _set_record(chunk: str, page: Record, appendix: int | None) -> Record:
         )
         record.answered_by = meta.answerers(answer_head.replace("(Ingezonden", "(Ontvangen"))
         if re.search(r"\bMededeling\b", answer_head, re.I):
+            # A notice postpones the answer: its text is no answer block.
             record.kind = "notice"
+            answer_text = ""
     question_text = re.sub(r"^\s*Antwoord\s*$", "", question_text.strip())
     blocks: list[tuple[Segment, str, list[str]]] = []
     parts = _numbered_parts(question_text)
-    if not parts:
-        parts = [([1], question_text.strip())] if question_text.strip() else []
-        if question_text.strip():
-            record.warnings.append("questions are not numbered on this page; kept as one question")
+    if parts:
+        parts = _trailing_questions(parts)
+    elif question_text.strip():
+        pieces = [p for p in re.split(r"(?<=\?)\s+(?=[A-Z])", question_text.strip()) if p.strip()]
+        parts = [([i], piece) for i, piece in enumerate(pieces, start=1)]
+        record.warnings.append("questions are not numbered on this page; numbered by their question marks")
     for numbers, text in parts:
         if numbers:
             blocks.append((Segment("question", numbers), _clean(text), []))
@@ -121,8 +164,16 @@ def _clean(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _page_text(lines: list[str]) -> str:
+    """The page as one string that keeps its line breaks (they mark where questions begin
+    when the OCR lost a number), with line-break hyphens joined."""
+    text = "\n".join(line for line in lines if line)
+    text = re.sub(r"([^\W\d_]+)-\n([^\W\d_]+)", lambda m: join_hyphenated(m.group(1), m.group(2)), text)
+    return _dehyphenate(text)
+
+
 def parse(cleaned: Cleaned, raw: str) -> list[Record]:
-    text = _dehyphenate(join_lines(cleaned.lines))
+    text = _page_text(cleaned.lines)
     text = re.sub(r"⟦(\d+)⟧", "", text)
     page = Record()
     page.session_year = meta.session_year(raw)
@@ -157,5 +208,5 @@ def parse(cleaned: Cleaned, raw: str) -> list[Record]:
 
 def _appendix_before(text: str, at: int) -> int | None:
     """The Aanhangsel number printed just before a set ("… antwoorden 251 Vragen van …")."""
-    m = re.search(r"(\d{1,4})(?:\s*Herdruk\d?)?\s*$", text[max(0, at - 40) : at])
+    m = re.search(r"(\d{1,4})\s*(?:Herdruk\d*)?\s*$", text[max(0, at - 40) : at])
     return int(m.group(1)) if m else None

@@ -41,8 +41,8 @@ _QUESTIONS_HEAD = re.compile(
     r"(?P<oral>Mondelinge\s+)?(?:VRAGEN|Vragen|vragen)\s+(?:gesteld\s+)?(?:van|door)\s+"
     r"(?:de\s+leden|het\s+lid|lid|den\s+heer|de\s+heer|de\s+heren|de\s+dames|mevrouw|mejuffrouw|"
     r"het\s+Kamerlid|de\s+Kamerleden)\s+(?P<who>.+?)"
-    r"(?:\s+aan\s+(?P<to>.+?))?\s+(?:over|inzake|betreffende|omtrent|naar\s+aanleiding\s+van)\s+"
-    r"(?P<title>.+?)\s*\.?\s*\(\s*ingezonden",
+    r"(?:\s+aan\s+(?P<to>.+?))?\s+(?P<title>(?:over|inzake|betreffende|omtrent|naar\s+aanleiding\s+van|"
+    r"in\s+verband\s+met)\s+.+?)\s*\.?\s*\(\s*[Ii]ngezonden",
     re.I | re.S,
 )
 _ANSWER_HEAD = re.compile(
@@ -171,9 +171,18 @@ def offices(text: str) -> list[Office]:
     return out
 
 
+_OLD_ANSWER_HEAD = re.compile(
+    rf"(?:Antwoord|ANTWOORD)\s+van\s+den\s+heer\s+(?P<name>[^,]+),\s+(?:Minister\s+van\s+Staat,\s+)?(?P<role>{_ROLE})\s+(?:van|voor)\s+"
+    r"(?P<pf>[^.(]+?)\s*\.?\s*\(",
+)
+
+
 def answerers(text: str) -> list[Answerer]:
     m = _ANSWER_HEAD.search(text)
     if not m:
+        old = _OLD_ANSWER_HEAD.search(text)
+        if old:
+            return [Answerer(role=_role(old.group("role")), name=old.group("name").strip(), portfolio=old.group("pf").strip())]
         return []
     role = _role(m.group("role"))
     rest = re.sub(r"\s+", " ", m.group("rest"))
@@ -211,8 +220,15 @@ def questions_heading(text: str) -> dict[str, object]:
         "oral": bool(m.group("oral")),
         "submitters": members(m.group("who")),
         "addressees": offices(m.group("to") or ""),
-        "title": re.sub(r"\s+", " ", m.group("title")).strip(" ."),
+        "title": _title(m.group("title")),
     }
+
+
+def _title(text: str) -> str:
+    """The subject after "over", "inzake" or "betreffende"; "in verband met" is kept, as it
+    is part of what the question is about."""
+    text = re.sub(r"\s+", " ", text).strip(" .")
+    return re.sub(r"^(?:over|inzake|betreffende|omtrent|naar aanleiding van)\s+", "", text, flags=re.I)
 
 
 _LETTER_HEAD = re.compile(
