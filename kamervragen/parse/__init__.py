@@ -8,25 +8,17 @@ reading the file in :func:`parse_path`.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 from kamervragen.extract import DocumentError, Extracted, extract_bytes
 from kamervragen.parse import metadata as meta
-from kamervragen.parse.clean import MARK_RE, Note, clean_pages, join_lines
-from kamervragen.parse.dutch import common, join_inline_hyphen, split_camel_glue, split_glued, words
+from kamervragen.parse.clean import Note, clean_pages
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
+from kamervragen.parse.text import finish_text, glue_level
 from kamervragen.record import Footnote, Record
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
-_LEFT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
-_RIGHT_WORD = re.compile(r"[^\W\d_]{2,}(?![^\W\d_])")
-_TOKEN = re.compile(r"[^\W\d_]{4,}")
-_PUNCT_GLUE = re.compile(r"(?<=[^\W\d_]{2})([?!;]|\.(?=[A-Z][a-z]{2})|\b(?=\([a-z]{3}))(?=[A-Z(])")
-_NUMBER_WORD_GLUE = re.compile(r"\b(\d{2,})([a-z]{4,})\b")
-_WORD_NUMBER_GLUE = re.compile(r"\b([a-z]{4,})(\d{2,})\b")
-_COMMA_GLUE = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
 
 
 def parse_path(path: str | Path) -> list[Record]:
@@ -75,80 +67,6 @@ def parse_extracted(extracted: Extracted) -> list[Record]:
     if not (record.questions or record.answers or record.submitters or record.title or record.answered_by):
         raise DocumentError("no Kamervragen found in it (no question heading, questions or answers)")
     return [record]
-
-
-def finish_text(lines: list[str], glue: int = 0) -> tuple[str, list[str]]:
-    """Lines of one block → clean text and the footnote numbers it refers to.
-
-    ``glue`` says how much the extraction damaged word boundaries (see :func:`glue_level`):
-    at 1 function words glued to a neighbour are split; at 2 line breaks were lost, so
-    line-break hyphens sit mid-line and two content words may be glued too.
-    """
-    text = split_camel_glue(join_lines(lines))
-    if glue >= 2:
-        text = rejoin_inline_hyphens(text, lambda a, b: a + b if join_inline_hyphen(a, b) else f"{a}-{b}")
-    if glue >= 1:
-        text = split_glued_words(text, content_pairs=glue >= 2)
-    refs = MARK_RE.findall(text)
-    text = MARK_RE.sub("", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    return text.strip(), refs
-
-
-def rejoin_inline_hyphens(text: str, decide: Callable[[str, str], str]) -> str:
-    """Apply ``decide(left, right)`` to each ``word-word`` in the text. Finds the hyphens
-    first, which is far cheaper than a pattern tried at every position."""
-    if "-" not in text:
-        return text
-    out: list[str] = []
-    last = 0
-    at = text.find("-")
-    while at != -1:
-        left = _LEFT_WORD.search(text, max(last, at - 60), at)
-        right = _RIGHT_WORD.match(text, at + 1)
-        if left and right:
-            out.append(text[last : left.start()])
-            out.append(decide(left.group(0), right.group(0)))
-            last = right.end()
-        at = text.find("-", max(at + 1, last))
-    out.append(text[last:])
-    return "".join(out)
-
-
-def split_glued_words(text: str, content_pairs: bool = False) -> str:
-    """Split the glued words of a text; only tokens missing from the word list are tried."""
-    vocabulary = words()
-    fixes = {}
-    for token in set(_TOKEN.findall(text)):
-        if vocabulary.get(token.lower(), 0.0) < 5e-6:
-            split = split_glued(token, content_pairs)
-            if split != token:
-                fixes[token] = split
-    text = _COMMA_GLUE.sub(", ", text)
-    if content_pairs:
-        # Lost line breaks glue punctuation and numbers to words too.
-        text = _PUNCT_GLUE.sub(r"\1 ", text)
-        text = _NUMBER_WORD_GLUE.sub(
-            lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(2)) else m.group(0), text
-        )
-        text = _WORD_NUMBER_GLUE.sub(
-            lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(1)) else m.group(0), text
-        )
-    if not fixes:
-        return text
-    return _TOKEN.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)
-
-
-def glue_level(lines: list[str], fmt: str) -> int:
-    """0: word boundaries intact (PDF, Word, XML); 1: text others extracted, where glued
-    function words are split; 2: that text visibly lost its line breaks (several words
-    glued to a function word), so the bolder repairs apply."""
-    if fmt != "text":
-        return 0
-    vocabulary = words()
-    tokens = {t for line in lines for t in _TOKEN.findall(line) if vocabulary.get(t.lower(), 0.0) < 5e-6}
-    glued = sum(1 for t in tokens if split_glued(t) != t)
-    return 2 if glued >= 3 else 1
 
 
 def _from_text(lines: list[str], notes: list[Note], idents: list[str], raw: str, fmt: str) -> Record:

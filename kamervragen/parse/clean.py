@@ -157,7 +157,9 @@ def _has_marker(body: list[str], number: int) -> bool:
 
 # A line that opens a block or a set ends a footnote zone: on historic pages the notes of
 # one set stand before the next set's heading, not at the foot of the page.
-_STRUCTURAL = re.compile(r"^(?:Antwoord|ANTWOORD|Vraag \d|Vragen van|VRAGEN|Mededeling|MEDEDELING|\d{1,4}\.\s+VRAGEN)")
+_STRUCTURAL = re.compile(
+    r"^(?:Antwoord|ANTWOORD|Vraag \d|Vragen van|VRAGEN|Mededeling|MEDEDELING|\d{1,4}\.\s+VRAGEN)"
+)
 
 
 def _note_zone(lines: list[str], expected: int) -> tuple[int, int] | None:
@@ -257,8 +259,9 @@ def _tag_markers_in_years(lines: list[str], order: list[str]) -> None:
         if MARK.format(number) in text:
             continue
         pattern = re.compile(rf"\b((?:19|20)\d\d)({number})(?=[\s.,;:?!)]|$)")
+        marked = r"\1" + MARK.format(number)
         for i, line in enumerate(lines):
-            new, count = pattern.subn(lambda m, n=number: m.group(1) + MARK.format(n), line, count=1)
+            new, count = pattern.subn(marked, line, count=1)
             if count:
                 lines[i] = new
                 break

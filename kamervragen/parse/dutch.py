@@ -26,8 +26,7 @@ FUNCTION_WORDS = frozenset(
 )
 # Determiners never begin a compound, so one glued to an unknown rest is split even when
 # the rest is itself a compound the word list lacks ("het|hoofdlijnenakkoord").
-DETERMINERS = frozenset("de het een deze die dit".split()
-)
+DETERMINERS = frozenset("de het een deze die dit".split())
 
 _ACCENTS = {
     "\u00b4": "\u0301",  # ´ acute
@@ -153,6 +152,7 @@ def _glue_signal(a: str, b: str) -> bool:
 def _compound(rest: str) -> bool:
     """Is ``rest`` two common words joined (a compound the word list lacks)?"""
     vocabulary = words()
+
     def word(part: str) -> bool:  # a compound's first part may carry a linking s
         return vocabulary.get(part, 0.0) >= COMMON or (
             part.endswith("s") and vocabulary.get(part[:-1], 0.0) >= COMMON

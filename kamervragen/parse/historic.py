@@ -16,16 +16,17 @@ from kamervragen.parse.clean import Cleaned
 from kamervragen.parse.dutch import common, join_hyphenated, words
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, parse_numbers
+from kamervragen.parse.text import split_glued_words
 from kamervragen.record import Footnote, Record
 
 _SET_START = re.compile(
-    r"(?:(?P<nr>\d{1,4})\.?\s+)?(?P<head>(?:Mondelinge\s+)?(?:VRAGEN|Vragen)\s+(?:gesteld\s+)?van\s+"
+    r"(?:(?<!\S)(?P<nr>\d{1,4})\.?\s+)?(?P<head>(?:Mondelinge\s+)?(?:VRAGEN|Vragen)\s+(?:gesteld\s+)?van\s+"
     r"(?:de\s+leden|het\s+lid|den\s+heer|de\s+heer|de\s+heren|mevrouw|de\s+dames)\b)"
 )
 _SUBMITTED_END = re.compile(r"\(\s*Ingezonden[^)]*\)\.?", re.I)
 _ANSWER_START = re.compile(r"(?:\bAntwoord\s+)?\b(?:Antwoord|ANTWOORD|Mededeling|MEDEDELING)\s+(?:van|VAN)\b")
 _RECEIVED_END = re.compile(r"\(\s*(?:Ont-?\s*vangen|Ingezonden)[^)]*\)\.?", re.I)
-_INLINE_HYPHEN = re.compile(r"\b([^\W\d_]{2,})-\s?([^\W\d_]{2,})\b")
+_INLINE_HYPHEN = re.compile(r"\b([^\W\d_]{2,})-\s?([^\W\d_]{2,})(?![^\W\d_])")
 
 
 def is_historic(lines: list[str]) -> bool:
@@ -169,7 +170,7 @@ def _page_text(lines: list[str]) -> str:
     when the OCR lost a number), with line-break hyphens joined."""
     text = "\n".join(line for line in lines if line)
     text = re.sub(r"([^\W\d_]+)-\n([^\W\d_]+)", lambda m: join_hyphenated(m.group(1), m.group(2)), text)
-    return _dehyphenate(text)
+    return split_glued_words(_dehyphenate(text))
 
 
 def parse(cleaned: Cleaned, raw: str) -> list[Record]:

@@ -20,7 +20,7 @@ MONTHS = {
             ("juli", "jul"),
             ("augustus", "aug"),
             ("september", "sept", "sep"),
-            ("oktober", "okt"),
+            ("oktober", "october", "okt"),
             ("november", "nov"),
             ("december", "dec"),
         ],
@@ -150,7 +150,8 @@ def offices(text: str) -> list[Office]:
     waiting: list[Office] = []
     for piece in re.split(r",?\s+en\s+(?=(?:de|den|het)\s+" + _ROLE + r")|,\s+(?=de\s+" + _ROLE + ")", text):
         m = re.match(
-            rf"(?:de[n]?\s+|het\s+)?(?P<role>{_ROLE})(?:\s+(?:(?:van|voor)\s+)?(?P<pf>[A-Z].+))?$", piece.strip()
+            rf"(?:de[n]?\s+|het\s+)?(?P<role>{_ROLE})(?:\s+(?:(?:van|voor)\s+)?(?P<pf>[A-Z].+))?$",
+            piece.strip(),
         )
         if not m:
             continue
@@ -172,7 +173,7 @@ def offices(text: str) -> list[Office]:
 
 
 _OLD_ANSWER_HEAD = re.compile(
-    rf"(?:Antwoord|ANTWOORD)\s+van\s+den\s+heer\s+(?P<name>[^,]+),\s+(?:Minister\s+van\s+Staat,\s+)?(?P<role>{_ROLE})\s+(?:van|voor)\s+"
+    rf"(?:Antwoord|ANTWOORD)\s+van\s+de[n]?\s+heer\s+(?P<name>[^,]+),\s+(?:Minister\s+van\s+Staat,\s+)?(?P<role>{_ROLE})\s+(?:van|voor)\s+"
     r"(?P<pf>[^.(]+?)\s*\.?\s*\(",
 )
 
@@ -182,7 +183,13 @@ def answerers(text: str) -> list[Answerer]:
     if not m:
         old = _OLD_ANSWER_HEAD.search(text)
         if old:
-            return [Answerer(role=_role(old.group("role")), name=old.group("name").strip(), portfolio=old.group("pf").strip())]
+            return [
+                Answerer(
+                    role=_role(old.group("role")),
+                    name=old.group("name").strip(),
+                    portfolio=old.group("pf").strip(),
+                )
+            ]
         return []
     role = _role(m.group("role"))
     rest = re.sub(r"\s+", " ", m.group("rest"))
@@ -255,7 +262,7 @@ def letter(lines: list[str]) -> dict[str, object]:
     head_index = next((i for i, line in enumerate(lines) if line.strip().startswith("Antwoorden van")), None)
     if head_index is None:
         return out
-    head = []
+    head: list[str] = []
     for line in lines[head_index:]:
         if not line.strip() and head:
             break
@@ -325,5 +332,5 @@ _SEE_ALSO = re.compile(r"Zie ook\s+(?:het\s+)?(Aanhangsel[^()]*?nr\.\s*\d+)", re
 
 
 def see_also(text: str) -> list[str]:
-    """"Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1843" references."""
+    """ "Zie ook Aanhangsel Handelingen, vergaderjaar 2023–2024, nr. 1843" references."""
     return [re.sub(r"\s+", " ", m.group(1)) for m in _SEE_ALSO.finditer(text)]
