@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from kamervragen.parse.dutch import join_hyphenated, repair_accents
+from kamervragen.parse.dutch import FUNCTION_WORDS, join_hyphenated, repair_accents
 
 MARK = "⟦{}⟧"
 MARK_RE = re.compile(r"⟦(\d+)⟧")
@@ -150,9 +150,26 @@ def _has_marker(body: list[str], number: int) -> bool:
     for i, line in enumerate(body):
         if glued.search(line) or line.strip() == str(number):
             return True
-        if line.startswith(f"{number} ") and i > 0 and body[i - 1][-1:] in "?.»”!":
+        if i > 0 and _line_start_marker(line, body[i - 1], {str(number)}):
             return True
     return False
+
+
+_LINE_START_NUMBER = re.compile(r"^(\d{1,2})(?:(?=[»”?,;:)])| (?=([^\W\d_]+)))")
+
+
+def _line_start_marker(line: str, previous: str, numbers: set[str]) -> str | None:
+    """A note number that extraction moved to the start of the next line: before
+    punctuation ("1» en …"), before a capital after a finished sentence ("2 Zo nee"), or
+    before a function word ("5 over haar motivatie"), where a number in running text would
+    be followed by what it counts ("5 jaar")."""
+    m = _LINE_START_NUMBER.match(line)
+    if not m or m.group(1) not in numbers or not previous or previous[-1:].isdigit():
+        return None
+    word = m.group(2)
+    if word is None or (word[0].isupper() and previous[-1:] in "?.»”!") or word in FUNCTION_WORDS:
+        return m.group(1)
+    return None
 
 
 # A line that opens a block or a set ends a footnote zone: on historic pages the notes of
@@ -332,16 +349,16 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
                 # Markers that extraction put on a line of their own ("2", "2 3").
                 result.lines[-1] += "".join(MARK.format(n) for n in lone)
                 continue
-            m = re.match(r"^(\d{1,2}) (?=[A-Z])", line)
-            if m and m.group(1) in numbers and result.lines and result.lines[-1][-1:] in "?.»”!":
-                result.lines[-1] += MARK.format(m.group(1))
-                line = line[m.end() :]
+            marker = _line_start_marker(line, result.lines[-1], numbers) if result.lines else None
+            if marker:
+                result.lines[-1] += MARK.format(marker)
+                line = line[len(marker) :].lstrip()
             if numbers and _DIGIT.search(line):
                 line = _tag_markers(line, numbers)
                 line = _PAREN_MARKER.sub(
                     lambda m: (
-                        MARK.format(m.group(1) or m.group(2))
-                        if (m.group(1) or m.group(2)) in numbers
+                        MARK.format(m.group(m.lastindex or 0))
+                        if m.group(m.lastindex or 0) in numbers
                         else m.group(0)
                     ),
                     line,

@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from kamervragen.parse.clean import MARK_RE, join_lines
-from kamervragen.parse.dutch import common, join_inline_hyphen, split_camel_glue, split_glued, words
+from kamervragen.parse.dutch import COMMON, common, join_inline_hyphen, split_camel_glue, split_glued, words
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
 _LEFT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
@@ -32,7 +32,7 @@ def finish_text(lines: list[str], glue: int = 0) -> tuple[str, list[str]]:
     """
     text = split_camel_glue(join_lines(lines))
     if glue >= 2:
-        text = rejoin_inline_hyphens(text, lambda a, b: a + b if join_inline_hyphen(a, b) else f"{a}-{b}")
+        text = rejoin_inline_hyphens(text, _rejoin_lost_break)
     if glue >= 1:
         text = split_glued_words(text, content_pairs=glue >= 2)
     refs = MARK_RE.findall(text)
@@ -61,6 +61,40 @@ def rejoin_inline_hyphens(text: str, decide: Callable[[str, str], str]) -> str:
     return "".join(out)
 
 
+def _rejoin_lost_break(a: str, b: str) -> str:
+    """``a-b`` in text that lost its line breaks: a broken word, a real hyphen, or a
+    function word glued to the left part as well ("dieggz-hulp" → "die ggz-hulp")."""
+    if (a + b).lower() in words() and join_inline_hyphen(a, b):
+        return a + b
+    split = split_glued(a)
+    if " " in split:
+        head, _, a = split.rpartition(" ")
+        return head + " " + (a + b if join_inline_hyphen(a, b) else f"{a}-{b}")
+    return a + b if join_inline_hyphen(a, b) else f"{a}-{b}"
+
+
+_SPLIT_WORD = re.compile(r"\b([^\W\d_]{1,4}) ([^\W\d_]{3,})\b")
+
+
+def _merge_split_words(text: str) -> str:
+    """Extraction that lost a hyphen can leave a space inside a word ("die renwelzijn",
+    "de elsgedistribueerd"): where the right part is no word, try the two joined, whole or
+    re-split at a better place."""
+    vocabulary = words()
+
+    def merge(m: re.Match[str]) -> str:
+        left, right = m.group(1), m.group(2)
+        if vocabulary.get(right.lower(), 0.0) >= COMMON or split_glued(right, True) != right:
+            return m.group(0)  # a word, or words glued, which splitting handles
+        joined = left + right
+        if vocabulary.get(joined.lower(), 0.0) >= COMMON:
+            return joined
+        resplit = split_glued(joined, content_pairs=True)
+        return resplit if resplit != joined else m.group(0)
+
+    return _SPLIT_WORD.sub(merge, text)
+
+
 def split_glued_words(text: str, content_pairs: bool = False) -> str:
     """Split the glued words of a text; only tokens missing from the word list are tried."""
     vocabulary = words()
@@ -72,6 +106,7 @@ def split_glued_words(text: str, content_pairs: bool = False) -> str:
                 fixes[token] = split
     text = _COMMA_GLUE.sub(", ", text)
     if content_pairs:
+        text = _merge_split_words(text)
         # Lost line breaks glue punctuation and numbers to words too.
         text = _PUNCT_GLUE.sub(r"\1 ", text)
         text = _NUMBER_WORD_GLUE.sub(
