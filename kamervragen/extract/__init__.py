@@ -12,6 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+# How an extractor that knows a footnote reference (Word) writes it into the text; the
+# cleaner writes the markers it finds itself the same way. Keys are note numbers or, for
+# notes numbered by the extractor, "w1", "w2", … until the cleaner numbers all notes.
+NOTE_REF = "⟦{}⟧"
+
 
 class DocumentError(Exception):
     """A document that cannot be read; the message says why in one sentence."""

@@ -11,10 +11,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from kamervragen.extract import NOTE_REF
 from kamervragen.parse.dutch import FUNCTION_WORDS, join_hyphenated, repair_accents
 
-MARK = "⟦{}⟧"
-MARK_RE = re.compile(r"⟦(\d+)⟧")
+MARK = NOTE_REF
+MARK_RE = re.compile(r"⟦(w?\d+)⟧")
 
 _IDENT = re.compile(r"\b((?:ah|kv)-(?:tk|ek)-(?:\d{8}-\d+|\d{4}Z\d{5}))\b")
 _FURNITURE = re.compile(
@@ -284,8 +285,26 @@ def _tag_markers_in_years(lines: list[str], order: list[str]) -> None:
                 break
 
 
-def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ()) -> Cleaned:  # type: ignore[assignment]
-    """``known_notes``: footnotes the extractor already found (Word), numbered as in the text."""
+def _renumber(lines: list[str], keys: list[str]) -> list[tuple[str, str]]:
+    """A Word letter has typed notes ("1)") and Word's own notes, each numbered from 1: number
+    them all anew by their first reference in the text, as a reader meets them. Returns
+    (old key, new number) pairs in the new order and rewrites the markers in ``lines``."""
+    seen: list[str] = []
+    for line in lines:
+        for key in MARK_RE.findall(line):
+            if key in keys and key not in seen:
+                seen.append(key)
+    seen += [key for key in keys if key not in seen]
+    new = {key: str(i) for i, key in enumerate(seen, start=1)}
+    for i, line in enumerate(lines):
+        if "⟦" in line:
+            lines[i] = MARK_RE.sub(lambda m: MARK.format(new.get(m.group(1), m.group(1))), line)
+    return [(key, new[key]) for key in seen]
+
+
+def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | None = None) -> Cleaned:
+    """``known_notes``: footnotes the extractor already found (Word), keyed as their
+    references in the text ("w1", …)."""
     result = Cleaned(lines=[])
     expected = 1
     note_lines: dict[str, list[str]] = {}
@@ -338,7 +357,7 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
             kept = kept[:cut] + kept[resume:]
         body_pages.append(kept)
 
-    for number, text in known_notes:
+    for number, text in known_notes or []:
         note_lines[number] = [text]
         order.append(number)
     numbers = set(order)
@@ -366,6 +385,10 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] = ())
             result.lines.append(line)
 
     _tag_markers_in_years(result.lines, order)
+    if any(key.startswith("w") for key in order):
+        renumbered = _renumber(result.lines, order)
+        note_lines = {new: note_lines[old] for old, new in renumbered}
+        order = [new for _, new in renumbered]
     for number in order:
         text = join_lines(note_lines[number])
         urls = [u.rstrip(".,;:)»”’") for u in _URL.findall(text)]
