@@ -187,6 +187,16 @@ def _note_zone(lines: list[str], expected: int) -> tuple[int, int] | None:
     line that opens a new block; the earliest such zone wins, so a marker standing at a line
     start in the body ("2 Zo nee, …") is not taken for a note.
     """
+    # Notes at the foot of the page first; notes that a new block follows (historic pages)
+    # only when there are none there.
+    for stop_at_blocks in (False, True):
+        zone = _find_zone(lines, expected, stop_at_blocks)
+        if zone:
+            return zone
+    return None
+
+
+def _find_zone(lines: list[str], expected: int, stop_at_blocks: bool) -> tuple[int, int] | None:
     for start in range(len(lines)):
         m = _NOTE_START.match(lines[start])
         if not m or int(m.group(1)) != expected:
@@ -196,6 +206,7 @@ def _note_zone(lines: list[str], expected: int) -> tuple[int, int] | None:
         end = len(lines)
         for offset, line in enumerate(lines[start + 1 :], start=start + 1):
             if _STRUCTURAL.match(line):
+                ok = stop_at_blocks
                 end = offset
                 break
             n = _NOTE_START.match(line)
@@ -214,7 +225,7 @@ def _note_zone(lines: list[str], expected: int) -> tuple[int, int] | None:
     return None
 
 
-_MARKER_AFTER_WORD = re.compile(r"(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)")
+_MARKER_AFTER_WORD = re.compile(r"(?<!\d[.,])(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)")
 _PAREN_MARKER = re.compile(
     r"(?<=[?.!»”]) (\d{1,2})\)(?= |$)|\s?\[(\d{1,3})\]|(?<=[?!»”]) (\d{1,2})(?= [A-Z])"
 )
