@@ -225,7 +225,13 @@ def _find_zone(lines: list[str], expected: int, stop_at_blocks: bool) -> tuple[i
     return None
 
 
-_MARKER_AFTER_WORD = re.compile(r"(?<!\d[.,])(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)")
+# A note number glued to the word or punctuation before it. Not after a short number and a
+# point or comma ("klasse 1.4", "12,5"): that is a decimal; after a year it is a marker
+# ("vanaf 2018.12 Hierbij").
+_MARKER_AFTER_WORD = re.compile(
+    r"(?<!(?<!\d)\d[.,])(?<!(?<!\d)\d\d[.,])(?<!(?<!\d)\d\d\d[.,])"
+    r"(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)"
+)
 _PAREN_MARKER = re.compile(
     r"(?<=[?.!»”]) (\d{1,2})\)(?= |$)|\s?\[(\d{1,3})\]|(?<=[?!»”]) (\d{1,2})(?= [A-Z])"
 )

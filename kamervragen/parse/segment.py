@@ -146,8 +146,19 @@ def split_grouped_question(seg: Segment) -> list[list[str]] | None:
         candidates = [
             i + 1
             for i in range(len(lines) - 1)
-            if re.search(r"\?(?:⟦\d+⟧)*$", lines[i].rstrip()) and lines[i + 1][:1].isupper()
+            if re.search(r"\?(?:⟦\w+⟧)*$", lines[i].rstrip()) and lines[i + 1][:1].isupper()
         ]
+        if len(candidates) < n - 1:
+            # A question may end in a full stop ("… een vergelijkbare situatie speelde."):
+            # then only a short last line tells the paragraph ended.
+            longest = max(len(line) for line in lines)
+            candidates += [
+                i + 1
+                for i in range(len(lines) - 1)
+                if lines[i].rstrip().endswith(".")
+                and len(lines[i]) < 0.6 * longest
+                and lines[i + 1][:1].isupper()
+            ]
         if len(candidates) < n - 1:
             return None
         cuts = sorted(sorted(candidates, key=lambda i: len(lines[i - 1]))[: n - 1])
