@@ -22,11 +22,9 @@ FUNCTION_WORDS = frozenset(
     sinds vanuit volgens welk elk elke iets niets veel weinig hoeveel per via jl dient kunt
     wilt wil gaat gaan doet doen deelt acht vindt zo ja nee waarop waarmee waarvoor waarover
     waardoor daarop daarmee daarvoor daarover hierop hiermee hiervoor hierover zoals terwijl
-    hier daar""".split()
+    hier daar inzake""".split()
 )
-# Determiners never begin a compound, so one glued to an unknown rest is split even when
-# the rest is itself a compound the word list lacks ("het|hoofdlijnenakkoord").
-DETERMINERS = frozenset("de het een deze die dit".split())
+
 
 _ACCENTS = {
     "\u00b4": "\u0301",  # ´ acute
@@ -128,11 +126,15 @@ def join_inline_hyphen(a: str, b: str) -> bool:
     return not common(a)
 
 
+# Words that can stand glued before a compound the list lacks; prepositions cannot, as
+# they also begin words ("bijdrageregeling").
+_BEFORE_COMPOUND = frozenset("de het een deze die dit dat u uw zijn hun haar onze mijn geen elke welke alle".split())
+
 _ADJECTIVE_ENDINGS = ("ig", "lijk", "isch", "baar", "zaam", "ende", "aal", "eel", "ief")
 # Nouns on -ing, -heid, -teit take a linking s in compounds (financieringsbron), so one
 # followed directly by another word is a glue (financiering|ontvangt).
 _LINKING_S_ENDINGS = ("ing", "heid", "teit")
-_PARTICIPLE = re.compile(r"^(?:toe|aan|af|op|uit|in|mee|voor|na|om|terug|vast|weg)?ge[^\W\d_]{3,}(?:d|t|en)$")
+_PARTICIPLE = re.compile(r"^(?:toe|aan|af|op|uit|in|mee|voor|na|om|terug|vast|weg)?ge[^\W\d_]{3,}(?:d|t|en)e?$")
 
 
 def _glue_signal(a: str, b: str) -> bool:
@@ -175,18 +177,27 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
     for i in range(1, len(token) - 1):
         a, b = lower[:i], lower[i:]
         fa, fb = vocabulary.get(a, 0.0), vocabulary.get(b, 0.0)
+        # A part missing from the list may still be a compound of two listed words
+        # ("stroomaansluitingen"); only an unknown token is split against one.
+        a_word = fa >= COMMON or (not own and len(a) >= 8 and _compound(a))
+        b_word = fb >= COMMON or (not own and len(b) >= 8 and _compound(b))
         if token[i].isupper() and not token[0].isupper():
             # camelCase: only a function word glued to a name ("deLibische", "hetNDICI")
             ok = a in FUNCTION_WORDS and len(b) > 1
-        elif a in DETERMINERS and fb < COMMON and len(b) >= 8:
-            ok = _compound(b)
-            fb = fa
-        elif fa < COMMON or fb < COMMON:
+        elif not (a_word and b_word):
             ok = False
         elif a in FUNCTION_WORDS or b in FUNCTION_WORDS:
             ok = (len(a) > 1 or a == "u") and len(b) > 1
+            if ok and fa < COMMON:  # "stroomaansluitingen|voor", not "bruikleenovereenkomst|en"
+                ok = len(b) >= 3
+            if ok and fb < COMMON:  # "het|hoofdlijnenakkoord", not "bij|drageregeling"
+                ok = a in _BEFORE_COMPOUND
         else:
-            ok = content_pairs and _glue_signal(a, b)
+            # Two content words: only with a sign they are no compound, and the right one
+            # listed, unless the left one is inflected ("nieuwe|toeslagenfraude").
+            ok = content_pairs and fa >= COMMON and _glue_signal(a, b)
+            ok = ok and (fb > 0 or (a.endswith("e") and common(a[:-1])))
+        fa, fb = max(fa, COMMON), max(fb, COMMON)
         # A rare "word" in the list may itself be a common glue ("vande"): it yields only
         # to a split far more likely than it.
         if not ok or (own and min(fa, fb) < 2000 * own):
