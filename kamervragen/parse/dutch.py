@@ -163,6 +163,19 @@ def _compound(rest: str) -> bool:
     return any(word(rest[:i]) and vocabulary.get(rest[i:], 0.0) >= COMMON for i in range(3, len(rest) - 2))
 
 
+@lru_cache(maxsize=65536)
+def _plain_compound(token: str) -> bool:
+    """Is the token two listed words joined as Dutch compounds are ("handelings|kader"),
+    with no sign of a glue? Then a content-word split elsewhere in it is wrong."""
+    vocabulary = words()
+    for i in range(3, len(token) - 2):
+        x, y = token[:i], token[i:]
+        x_word = vocabulary.get(x, 0.0) >= COMMON or (x.endswith("s") and vocabulary.get(x[:-1], 0.0) >= COMMON)
+        if x_word and vocabulary.get(y, 0.0) >= COMMON and not _glue_signal(x, y):
+            return True
+    return False
+
+
 def split_glued(token: str, content_pairs: bool = False) -> str:
     """``hetkader`` → ``het kader``, ``kinderopvangtoeslaghebben`` → ``… hebben``,
     ``vanNederland`` → ``van Nederland``; unknown compounds (``exportkredietverzekering``)
@@ -197,6 +210,7 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
             # listed, unless the left one is inflected ("nieuwe|toeslagenfraude").
             ok = content_pairs and fa >= COMMON and _glue_signal(a, b)
             ok = ok and (fb > 0 or (a.endswith("e") and common(a[:-1])))
+            ok = ok and not _plain_compound(lower)
         fa, fb = max(fa, COMMON), max(fb, COMMON)
         # A rare "word" in the list may itself be a common glue ("vande"): it yields only
         # to a split far more likely than it.
