@@ -128,13 +128,17 @@ def join_inline_hyphen(a: str, b: str) -> bool:
 
 # Words that can stand glued before a compound the list lacks; prepositions cannot, as
 # they also begin words ("bijdrageregeling").
-_BEFORE_COMPOUND = frozenset("de het een deze die dit dat u uw zijn hun haar onze mijn geen elke welke alle".split())
+_BEFORE_COMPOUND = frozenset(
+    "de het een deze die dit dat u uw zijn hun haar onze mijn geen elke welke alle".split()
+)
 
 _ADJECTIVE_ENDINGS = ("ig", "lijk", "isch", "baar", "zaam", "ende", "aal", "eel", "ief")
 # Nouns on -ing, -heid, -teit take a linking s in compounds (financieringsbron), so one
 # followed directly by another word is a glue (financiering|ontvangt).
 _LINKING_S_ENDINGS = ("ing", "heid", "teit")
-_PARTICIPLE = re.compile(r"^(?:toe|aan|af|op|uit|in|mee|voor|na|om|terug|vast|weg)?ge[^\W\d_]{3,}(?:d|t|en)e?$")
+_PARTICIPLE = re.compile(
+    r"^(?:toe|aan|af|op|uit|in|mee|voor|na|om|terug|vast|weg)?ge[^\W\d_]{3,}(?:d|t|en)e?$"
+)
 
 
 def _glue_signal(a: str, b: str) -> bool:
@@ -151,6 +155,7 @@ def _glue_signal(a: str, b: str) -> bool:
     return len(b) > 6 and bool(_PARTICIPLE.match(b)) and common(b)
 
 
+@lru_cache(maxsize=131072)
 def _compound(rest: str) -> bool:
     """Is ``rest`` two common words joined (a compound the word list lacks)?"""
     vocabulary = words()
@@ -170,12 +175,15 @@ def _plain_compound(token: str) -> bool:
     vocabulary = words()
     for i in range(3, len(token) - 2):
         x, y = token[:i], token[i:]
-        x_word = vocabulary.get(x, 0.0) >= COMMON or (x.endswith("s") and vocabulary.get(x[:-1], 0.0) >= COMMON)
+        x_word = vocabulary.get(x, 0.0) >= COMMON or (
+            x.endswith("s") and vocabulary.get(x[:-1], 0.0) >= COMMON
+        )
         if x_word and vocabulary.get(y, 0.0) >= COMMON and not _glue_signal(x, y):
             return True
     return False
 
 
+@lru_cache(maxsize=131072)
 def split_glued(token: str, content_pairs: bool = False) -> str:
     """``hetkader`` → ``het kader``, ``kinderopvangtoeslaghebben`` → ``… hebben``,
     ``vanNederland`` → ``van Nederland``; unknown compounds (``exportkredietverzekering``)
@@ -190,31 +198,34 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
     for i in range(1, len(token) - 1):
         a, b = lower[:i], lower[i:]
         fa, fb = vocabulary.get(a, 0.0), vocabulary.get(b, 0.0)
-        # A part missing from the list may still be a compound of two listed words
-        # ("stroomaansluitingen"); only an unknown token is split against one.
-        a_word = fa >= COMMON or (not own and len(a) >= 8 and _compound(a))
-        b_word = fb >= COMMON or (not own and len(b) >= 8 and _compound(b))
         if token[i].isupper() and not token[0].isupper():
             # camelCase: only a function word glued to a name ("deLibische", "hetNDICI")
             ok = a in FUNCTION_WORDS and len(b) > 1
-        elif not (a_word and b_word):
-            ok = False
         elif a in FUNCTION_WORDS or b in FUNCTION_WORDS:
             ok = (len(a) > 1 or a == "u") and len(b) > 1
-            if ok and fa < COMMON:  # "stroomaansluitingen|voor", not "bruikleenovereenkomst|en"
-                ok = len(b) >= 3
-            if ok and fb < COMMON:  # "het|hoofdlijnenakkoord", not "bij|drageregeling"
-                ok = a in _BEFORE_COMPOUND
+            # A part missing from the list may still be a compound of two listed words;
+            # only an unknown token is split against one: "stroomaansluitingen|voor" (not
+            # "bruikleenovereenkomst|en"), "het|hoofdlijnenakkoord" (not "bij|drageregeling").
+            if ok and fa < COMMON:
+                ok = not own and len(b) >= 3 and len(a) >= 8 and _compound(a)
+            if ok and fb < COMMON:
+                ok = not own and a in _BEFORE_COMPOUND and len(b) >= 8 and _compound(b)
+        elif fa < COMMON:
+            ok = False
         else:
             # Two content words: only with a sign they are no compound, and the right one
             # listed, unless the left one is inflected ("nieuwe|toeslagenfraude").
-            ok = content_pairs and fa >= COMMON and _glue_signal(a, b)
-            ok = ok and (fb > 0 or (a.endswith("e") and common(a[:-1])))
+            ok = content_pairs and _glue_signal(a, b)
+            ok = ok and (
+                fb >= COMMON or (fb > 0 or a.endswith("e") and common(a[:-1])) and _compound_or_listed(b)
+            )
             ok = ok and not _plain_compound(lower)
+        if not ok:
+            continue
         fa, fb = max(fa, COMMON), max(fb, COMMON)
         # A rare "word" in the list may itself be a common glue ("vande"): it yields only
         # to a split far more likely than it.
-        if not ok or (own and min(fa, fb) < 2000 * own):
+        if own and min(fa, fb) < 2000 * own:
             continue
         score = min(fa, fb)
         if best is None or score > best[0]:
@@ -225,14 +236,27 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
     return token[:i] + " " + token[i:]
 
 
-_CAMEL_GLUE = re.compile(r"\b(" + "|".join(sorted(FUNCTION_WORDS, key=len, reverse=True)) + r")([A-Z][\w-]+)")
+def _compound_or_listed(word: str) -> bool:
+    return words().get(word, 0.0) > 0 or (len(word) >= 8 and _compound(word))
+
+
+# Simple character classes first, the word check in Python: far faster than an
+# alternation of all function words tried at every position.
+_CAMEL_GLUE = re.compile(r"\b([a-z]{1,8})([A-Z][\w-]*)")
 _ACRONYM_GLUE = re.compile(r"\b([A-Z]{2,})([a-z]{4,})\b")
 
 
 def split_camel_glue(text: str) -> str:
     """Glues any extraction makes: a function word before a name (``vanDijk``, ``deLibische``)
     and an acronym before a word (``MINDonderzoek``). Safe in any text: Dutch writes neither."""
-    text = _CAMEL_GLUE.sub(lambda m: f"{m.group(1)} {m.group(2)}", text)
+    text = _CAMEL_GLUE.sub(
+        lambda m: (
+            f"{m.group(1)} {m.group(2)}"
+            if m.group(1) in FUNCTION_WORDS and len(m.group(2)) > 1
+            else m.group(0)
+        ),
+        text,
+    )
     return _ACRONYM_GLUE.sub(
         lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(2)) else m.group(0), text
     )

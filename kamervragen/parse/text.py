@@ -17,10 +17,11 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
 _LEFT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
 _RIGHT_WORD = re.compile(r"[^\W\d_]{2,}(?![^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]{4,}")
-_PUNCT_GLUE = re.compile(r"(?<=[^\W\d_]{2})([?!;]|\.(?=[A-Z][a-z]{2})|\b(?=\([a-z]{3}))(?=[A-Z(])")
+# Literal-first patterns: the engine jumps to each candidate character.
+_PUNCT_GLUE = re.compile(r"([?!;]|\.(?=[A-Z][a-z]{2}))(?=[A-Z])|(?<=[a-z])(?=\([a-z]{3})")
 _NUMBER_WORD_GLUE = re.compile(r"\b(\d{2,})([a-z]{4,})\b")
 _WORD_NUMBER_GLUE = re.compile(r"\b([a-z]{4,})(\d{2,})\b")
-_COMMA_GLUE = re.compile(r"(?<=[^\W\d_]{2}),(?=[^\W\d_]{2})")
+_COMMA_GLUE = re.compile(r",(?=[^\W\d_]{2})")
 
 
 def finish_text(lines: list[str], glue: int = 0) -> tuple[str, list[str]]:
@@ -98,26 +99,27 @@ def _merge_split_words(text: str) -> str:
 def split_glued_words(text: str, content_pairs: bool = False) -> str:
     """Split the glued words of a text; only tokens missing from the word list are tried."""
     vocabulary = words()
-    fixes = {}
-    for token in set(_TOKEN.findall(text)):
-        if vocabulary.get(token.lower(), 0.0) < 5e-6:
-            split = split_glued(token, content_pairs)
-            if split != token:
-                fixes[token] = split
-    text = _COMMA_GLUE.sub(", ", text)
+
+    def fix(m: re.Match[str]) -> str:
+        token = m.group(0)
+        if vocabulary.get(token.lower(), 0.0) >= 5e-6:
+            return token
+        return split_glued(token, content_pairs)
+
+    text = _TOKEN.sub(fix, text)
+    # "recht,waaronder": a comma after a word (not in "12,5") wants its space back
+    text = _COMMA_GLUE.sub(lambda m: ", " if m.start() and m.string[m.start() - 1].isalpha() else ",", text)
     if content_pairs:
         text = _merge_split_words(text)
         # Lost line breaks glue punctuation and numbers to words too.
-        text = _PUNCT_GLUE.sub(r"\1 ", text)
+        text = _PUNCT_GLUE.sub(lambda m: (m.group(1) or "") + " ", text)
         text = _NUMBER_WORD_GLUE.sub(
             lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(2)) else m.group(0), text
         )
         text = _WORD_NUMBER_GLUE.sub(
             lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(1)) else m.group(0), text
         )
-    if not fixes:
-        return text
-    return _TOKEN.sub(lambda m: fixes.get(m.group(0), m.group(0)), text)
+    return text
 
 
 def glue_level(lines: list[str], fmt: str) -> int:
@@ -127,6 +129,11 @@ def glue_level(lines: list[str], fmt: str) -> int:
     if fmt != "text":
         return 0
     vocabulary = words()
-    tokens = {t for line in lines for t in _TOKEN.findall(line) if vocabulary.get(t.lower(), 0.0) < 5e-6}
-    glued = sum(1 for t in tokens if split_glued(t) != t)
-    return 2 if glued >= 3 else 1
+    glued: set[str] = set()
+    for line in lines:
+        for token in _TOKEN.findall(line):
+            if vocabulary.get(token.lower(), 0.0) < 5e-6 and split_glued(token) != token:
+                glued.add(token)
+                if len(glued) >= 3:
+                    return 2
+    return 1
