@@ -183,7 +183,10 @@ words_or_text = st.one_of(
 @SETTINGS
 @given(words_or_text, words_or_text)
 def test_join_hyphenated_keeps_or_drops_the_hyphen(left: str, right: str) -> None:
-    assert join_hyphenated(left, right) in (left + right, left + "-" + right)
+    allowed = [left + right, left + "-" + right]
+    if right.split(" ")[0] in ("en", "of", "tot"):  # "aanloop- en volloopverliezen"
+        allowed.append(left + "- " + right)
+    assert join_hyphenated(left, right) in allowed
 
 
 @SETTINGS

@@ -36,10 +36,28 @@ def _split_grouped_question(seg: Segment, text: str) -> list[str] | None:
     return None
 
 
+def _repair_repeated_labels(blocks: list[Block], warnings: list[str]) -> None:
+    """"Vraag 7" printed twice where the second is plainly 8 (no question 8, an answer 8):
+    take the second as the missing number."""
+    asked = [n for seg, _, _ in blocks if seg.kind == "question" for n in seg.numbers]
+    answered = {n for seg, _, _ in blocks if seg.kind == "answer" for n in seg.numbers}
+    seen: set[int] = set()
+    for seg, _, _ in blocks:
+        if seg.kind != "question" or len(seg.numbers) != 1:
+            continue
+        n = seg.numbers[0]
+        if n in seen and n + 1 not in asked and n + 1 in answered:
+            warnings.append(f"question {n} is printed twice; the second is taken as {n + 1}")
+            seg.numbers = [n + 1]
+            asked.append(n + 1)
+        seen.add(seg.numbers[0])
+
+
 def link(record: Record, blocks: list[Block], heading: str) -> None:
     questions: dict[int, Question] = {}
     answers: list[Answer] = []
     warnings = record.warnings
+    _repair_repeated_labels(blocks, warnings)
     for seg, text, refs in blocks:
         if seg.kind == "question":
             parts = _split_grouped_question(seg, text) if len(seg.numbers) > 1 else None

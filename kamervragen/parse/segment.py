@@ -151,7 +151,7 @@ def split_grouped_question(seg: Segment) -> list[list[str]] | None:
         if len(candidates) < n - 1:
             # A question may end in a full stop ("… een vergelijkbare situatie speelde."):
             # then only a short last line tells the paragraph ended.
-            longest = max(len(line) for line in lines)
+            longest = max((len(line) for line in lines), default=0)
             candidates += [
                 i + 1
                 for i in range(len(lines) - 1)
