@@ -35,20 +35,13 @@ historic OCR   historic-ocr/*.txt
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from pathlib import Path
 
+from corpus import corpus_dir
+
 MIN_SECONDS = 2.0
-
-
-def corpus_dir() -> Path:
-    env = os.environ.get("KAMERVRAGEN_CORPUS")
-    path = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    if not path.is_dir():
-        sys.exit(f"corpus not found at {path} (set KAMERVRAGEN_CORPUS to the corpus directory)")
-    return path
 
 
 def groups(corpus: Path) -> list[tuple[str, list[Path]]]:

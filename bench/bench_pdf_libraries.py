@@ -33,25 +33,18 @@ from __future__ import annotations
 import importlib
 import io
 import logging
-import os
 import re
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
+from corpus import corpus_dir
+
 REPEATS = 3
 FOOTER = "ah-tk-"
 MARKERS = ("\ufffe", "\u00ad")
 PLAIN_LINE_END_HYPHEN = re.compile(r"[^\W\d_]-[ \t]*$", re.MULTILINE)
-
-
-def corpus_dir() -> Path:
-    env = os.environ.get("KAMERVRAGEN_CORPUS")
-    path = Path(env) if env else Path(__file__).resolve().parents[2] / "shared" / "corpus"
-    if not path.is_dir():
-        sys.exit(f"corpus not found at {path} (set KAMERVRAGEN_CORPUS to the corpus directory)")
-    return path
 
 
 def load_pdfs(corpus: Path) -> list[tuple[str, bytes]]:
