@@ -1,8 +1,12 @@
-"""The ``kamervragen`` command: parse documents, render them, measure accuracy."""
+"""The ``kamervragen`` command: parse, ingest, search, find similar questions, export,
+measure accuracy."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
+import sqlite3
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -11,6 +15,7 @@ import typer
 
 from kamervragen.extract import DocumentError
 from kamervragen.record import Record
+from kamervragen.store import Filters, SQLiteStore
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -114,42 +119,206 @@ def evaluate_command(
         typer.echo("\n".join(outcome.failures))
 
 
-@app.command()
-def demo(corpus: Path = typer.Option(DEFAULT_CORPUS, "--corpus")) -> None:
-    """The main job on the embedded default: parse the corpus (or the bundled samples) and
-    summarise what came out."""
-    from kamervragen.parse import parse_path
+DbOption = typer.Option(None, "--db", help="Database file (default: KAMERVRAGEN_DB or the user data folder).")
 
-    root = corpus if corpus.is_dir() else SAMPLES
-    files = sorted(
-        p
-        for p in root.rglob("*")
-        if p.is_file()
-        and p.suffix.lower() in (".pdf", ".xml", ".html", ".docx", ".txt", ".md", ".json")
-        and not p.name.endswith((".source.json", ".metadata.xml", ".metadata_owms.xml"))
-        and "tk-syncfeed-xsd" not in p.parts
-        and p.name not in ("PROVENANCE.md", "README.md")
-    )
-    counts: dict[str, int] = {}
-    questions = answers = warned = errors = 0
-    for path in files:
-        try:
-            records = parse_path(path)
-        except (DocumentError, OSError) as exc:
-            errors += 1
-            typer.echo(f"kamervragen: {path}: {exc}", err=True)
-            continue
-        for record in records:
-            counts[record.kind] = counts.get(record.kind, 0) + 1
-            questions += len(record.questions)
-            answers += len(record.answers)
-            warned += bool(record.warnings)
-    typer.echo(
-        f"{root}: {len(files)} documents, {sum(counts.values())} records "
-        f"({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
-        f"{questions} questions, {answers} answer blocks, {warned} records with warnings, "
-        f"{errors} unreadable"
-    )
+
+def _store(db: Path | None) -> SQLiteStore:
+    from kamervragen.store import default_db_path
+
+    path = db or default_db_path()
+    try:
+        return SQLiteStore(path)
+    except sqlite3.DatabaseError as exc:
+        typer.echo(f"kamervragen: {path}: not a usable database ({exc})", err=True)
+        raise typer.Exit(2) from None
+
+
+@app.command()
+def ingest(
+    paths: list[Path] = typer.Argument(None, help="Files and folders (default: the corpus, else the bundled sample)."),
+    db: Path | None = DbOption,
+    workers: int = typer.Option(0, "--workers", help="Parser processes (default: all cores)."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list the files skipped."),
+) -> None:
+    """Parse documents and store them; the same document again updates, never duplicates."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
+
+    from kamervragen.ingest import ingest as run
+
+    if not paths:
+        paths = [DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else SAMPLES]
+    store = _store(db)
+    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
+                  TimeRemainingColumn(), transient=True, disable=not sys.stderr.isatty()) as bar:
+        task = bar.add_task("ingest", total=None)
+        summary = run(store, paths, workers=workers or None,
+                      progress=lambda done, total: bar.update(task, completed=done, total=total))
+    store.close()
+    for path, reason in summary.failed:
+        typer.echo(f"kamervragen: {path}: {reason}", err=True)
+    if verbose:
+        for path, reason in summary.skipped:
+            typer.echo(f"kamervragen: {path}: skipped, {reason}", err=True)
+    typer.echo(summary.line())
+    if summary.failed:
+        raise typer.Exit(2 if not (summary.new or summary.updated or summary.unchanged) else 0)
+
+
+class Status(StrEnum):
+    answered = "answered"
+    unanswered = "unanswered"
+    late = "late"
+
+
+def _filters(member: str | None, party: str | None, ministry: str | None, minister: str | None,
+             date_from: str | None, date_to: str | None, session_year: str | None, kind: str | None,
+             status: Status | None) -> Filters:
+    for label, value in (("--from", date_from), ("--to", date_to)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            typer.echo(f"kamervragen: {label} {value!r}: give a date as YYYY-MM-DD", err=True)
+            raise typer.Exit(2)
+    return Filters(member=member, party=party, ministry=ministry, minister=minister, date_from=date_from,
+                   date_to=date_to, session_year=session_year, kind=kind,
+                   status=status.value if status else None)
+
+
+MemberOption = typer.Option(None, "--member", help="Asked by this member (part of the name).")
+PartyOption = typer.Option(None, "--party", help="Asked by a member of this party.")
+MinistryOption = typer.Option(None, "--ministry", help="Addressed to this ministry (part of the portfolio).")
+MinisterOption = typer.Option(None, "--minister", help="Answered by this minister (name or portfolio).")
+FromOption = typer.Option(None, "--from", help="Submitted on or after (YYYY-MM-DD).")
+ToOption = typer.Option(None, "--to", help="Submitted on or before (YYYY-MM-DD).")
+YearOption = typer.Option(None, "--session-year", help="Vergaderjaar, e.g. 2023-2024.")
+KindOption = typer.Option(None, "--kind", help="questions, answer, delay_notice or notice.")
+StatusOption = typer.Option(None, "--status", help="answered, unanswered or late.")
+
+
+@app.command()
+def search(
+    query: str = typer.Argument(..., help='Words (all must occur), "a phrase", OR, NOT/-word, prefix*.'),
+    db: Path | None = DbOption,
+    member: str | None = MemberOption, party: str | None = PartyOption, ministry: str | None = MinistryOption,
+    minister: str | None = MinisterOption, date_from: str | None = FromOption, date_to: str | None = ToOption,
+    session_year: str | None = YearOption, kind: str | None = KindOption, status: Status | None = StatusOption,
+    limit: int = typer.Option(20, "--limit", min=1, max=1000),
+    as_json: bool = typer.Option(False, "--json", help="One hit per line as JSON."),
+) -> None:
+    """Search questions and answers in Dutch, best matches first."""
+    from kamervragen.query import QueryError
+    from kamervragen.search import search as run
+
+    filters = _filters(member, party, ministry, minister, date_from, date_to, session_year, kind, status)
+    store = _store(db)
+    try:
+        results = run(store, query, filters, limit)
+    except QueryError as exc:
+        typer.echo(f"kamervragen: query {query!r}: {exc}", err=True)
+        raise typer.Exit(2) from None
+    finally:
+        store.close()
+    for r in results:
+        h = r.hit
+        if as_json:
+            typer.echo(json.dumps({
+                "id": h.doc_id, "case_number": h.case_number, "title": h.title, "block": h.block,
+                "numbers": h.numbers, "score": h.score, "snippet": r.snippet, "submitted_on": h.submitted_on,
+                "kind": h.kind, "submitters": h.submitters, "set": h.set_id,
+            }, ensure_ascii=False))
+        else:
+            label = ("vraag " if h.block == "question" else "antwoord ") + ", ".join(map(str, h.numbers))
+            typer.echo(f"{h.submitted_on or '????-??-??'}  {h.doc_id or h.case_number or '#' + str(h.set_id)}  {label}")
+            typer.echo(f"  {h.title or ''}")
+            typer.echo(f"  {r.snippet}\n")
+    if not results and not as_json:
+        typer.echo("geen resultaten", err=True)
+
+
+@app.command()
+def similar(
+    source: str = typer.Argument(..., help="A new question as a file, or the id of a stored set."),
+    db: Path | None = DbOption,
+    limit: int = typer.Option(10, "--limit", min=1, max=100),
+    as_json: bool = typer.Option(False, "--json"),
+) -> None:
+    """Earlier questions most like this one, with what the government answered."""
+    from kamervragen.parse import parse_path
+    from kamervragen.search import question_text
+    from kamervragen.search import similar as run
+
+    store = _store(db)
+    exclude = None
+    path = Path(source)
+    try:
+        if path.is_file():
+            try:
+                records = parse_path(path)
+            except DocumentError as exc:
+                typer.echo(f"kamervragen: {path}: {exc}", err=True)
+                raise typer.Exit(2) from None
+            record = records[0]
+            exclude = store.find(record.id) if record.id else None
+        else:
+            exclude = store.find(source)
+            found = store.record(exclude) if exclude is not None else None
+            if found is None:
+                typer.echo(f"kamervragen: {source}: no such file, and no stored set with that id", err=True)
+                raise typer.Exit(2)
+            record = found
+        results = run(store, question_text(record), limit=limit, exclude_set=exclude, before=record.submitted_on)
+    finally:
+        store.close()
+    for s in results:
+        r = s.record
+        if as_json:
+            typer.echo(json.dumps({
+                "id": r.id, "case_number": r.case_number, "title": r.title, "submitted_on": r.submitted_on,
+                "score": s.score, "question": {"numbers": s.question.numbers, "text": s.question.text},
+                "answers": [{"questions": q, "text": t} for q, t in s.answers],
+            }, ensure_ascii=False))
+        else:
+            typer.echo(f"{r.submitted_on or '????-??-??'}  {r.id or r.case_number or ''}  {r.title or ''}")
+            typer.echo(f"  vraag {', '.join(map(str, s.question.numbers))}: {s.question.text[:300]}")
+            for numbers, text in s.answers[:2]:
+                typer.echo(f"  antwoord {', '.join(map(str, numbers))}: {text[:400]}")
+            typer.echo("")
+
+
+class ExportFormat(StrEnum):
+    jsonl = "jsonl"
+    csv = "csv"
+    parquet = "parquet"
+
+
+@app.command()
+def export(
+    format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
+    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+    db: Path | None = DbOption,
+    member: str | None = MemberOption, party: str | None = PartyOption, ministry: str | None = MinistryOption,
+    minister: str | None = MinisterOption, date_from: str | None = FromOption, date_to: str | None = ToOption,
+    session_year: str | None = YearOption, kind: str | None = KindOption, status: Status | None = StatusOption,
+) -> None:
+    """Write the stored records (with the same filters as search)."""
+    from kamervragen.export import write
+
+    filters = _filters(member, party, ministry, minister, date_from, date_to, session_year, kind, status)
+    store = _store(db)
+    try:
+        records = store.records(filters)
+        if format is ExportFormat.parquet:
+            if output is None:
+                typer.echo("kamervragen: Parquet is a binary file: give --output FILE", err=True)
+                raise typer.Exit(2)
+            count = write(records, "parquet", output)
+        elif output is None:
+            count = write(records, format.value, sys.stdout)  # type: ignore[arg-type]
+        else:
+            with open(output, "w", encoding="utf-8", newline="") as handle:
+                count = write(records, format.value, handle)  # type: ignore[arg-type]
+    finally:
+        store.close()
+    if output is not None:
+        typer.echo(f"{count} records written to {output}", err=True)
 
 
 def main() -> None:  # pragma: no cover

@@ -22,6 +22,10 @@ class DocumentError(Exception):
     """A document that cannot be read; the message says why in one sentence."""
 
 
+class NotKamervragen(DocumentError):
+    """A readable file that holds no Kamervragen (an SRU response, a metadata file)."""
+
+
 @dataclass
 class Block:
     """A question or answer block whose extent the markup already gives."""

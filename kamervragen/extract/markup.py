@@ -14,7 +14,7 @@ from typing import Literal
 
 from lxml import etree, html
 
-from kamervragen.extract import Block, DocumentError, Extracted
+from kamervragen.extract import Block, DocumentError, Extracted, NotKamervragen
 
 _PARSER = etree.XMLParser(
     resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, recover=False
@@ -126,7 +126,7 @@ def extract_xml(data: bytes) -> Extracted:
         or root.find(".//kamervragen") is None
         and not list(root.iter("vraag", "antwoord"))
     ):
-        raise DocumentError(
+        raise NotKamervragen(
             "the XML holds no Kamervragen (<kamervragen>, <vraag> or <antwoord>); "
             "a metadata.xml is read beside its document, not alone"
         )
@@ -168,7 +168,7 @@ def extract_html(data: bytes) -> Extracted:
             if m:
                 extracted.footnotes.append((m.group(1), m.group(2)))
     if not blocks and not extracted.heading:
-        raise DocumentError("the HTML holds no Kamervragen (no vraag or antwoord blocks)")
+        raise NotKamervragen("the HTML holds no Kamervragen (no vraag or antwoord blocks)")
     extracted.blocks = blocks
     return extracted
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kamervragen.extract import DocumentError, Extracted, extract_bytes
+from kamervragen.extract import DocumentError, Extracted, NotKamervragen, extract_bytes
 from kamervragen.parse import metadata as meta
 from kamervragen.parse.clean import Note, clean_pages
 from kamervragen.parse.link import link
@@ -65,7 +65,7 @@ def parse_extracted(extracted: Extracted) -> list[Record]:
         return historic.parse(cleaned, raw)
     record = _from_text(cleaned.lines, cleaned.notes, cleaned.identifiers, raw, extracted.format)
     if not (record.questions or record.answers or record.submitters or record.title or record.answered_by):
-        raise DocumentError("no Kamervragen found in it (no question heading, questions or answers)")
+        raise NotKamervragen("no Kamervragen found in it (no question heading, questions or answers)")
     return [record]
 
 

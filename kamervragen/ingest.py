@@ -1,0 +1,122 @@
+"""Ingest: files and folders → records → the store.
+
+Documents are parsed in worker processes (all cores) and written by this process alone, in
+transactions of a few hundred sets: a kill loses at most the open batch, which a re-run
+writes again, and a set is never half written. A file that cannot be read is reported with
+its reason and the rest go on.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kamervragen.extract import DocumentError, NotKamervragen
+from kamervragen.record import Record
+from kamervragen.store import SQLiteStore
+
+SUFFIXES = (".pdf", ".xml", ".html", ".htm", ".docx", ".txt", ".md", ".json")
+# Files that travel with documents but are not documents themselves.
+SKIP_SUFFIXES = (".source.json", ".metadata.xml", ".metadata_owms.xml")
+SKIP_NAMES = {"README.md", "PROVENANCE.md", "metadata.xml"}
+BATCH = 200
+BATCH_SECONDS = 2.0
+
+
+def document_files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    """The documents among ``paths``: files as given, folders searched for known types."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if (
+                    child.is_file()
+                    and child.suffix.lower() in SUFFIXES
+                    and not child.name.endswith(SKIP_SUFFIXES)
+                    and child.name not in SKIP_NAMES
+                ):
+                    yield child
+        else:
+            yield path
+
+
+def _parse(path: str) -> tuple[str, list[Record] | None, str | None]:
+    from kamervragen.parse import parse_path
+
+    try:
+        return path, parse_path(path), None
+    except NotKamervragen as exc:
+        return path, [], str(exc)
+    except DocumentError as exc:
+        return path, None, str(exc)
+    except OSError as exc:
+        return path, None, f"cannot be read ({exc.strerror or exc})"
+    except Exception as exc:  # a parser bug must not stop the batch; it is reported
+        return path, None, f"the parser failed ({type(exc).__name__}: {exc})"
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    files: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        return (
+            f"{self.files} files in {self.seconds:.1f} s: {self.new} sets new, {self.updated} updated, "
+            f"{self.unchanged} unchanged, {len(self.skipped)} files without Kamervragen skipped, "
+            f"{len(self.failed)} files failed"
+        )
+
+
+def ingest(
+    store: SQLiteStore,
+    paths: Iterable[str | Path],
+    workers: int | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Summary:
+    files = [str(p) for p in document_files(paths)]
+    summary = Summary(files=len(files))
+    started = time.perf_counter()
+    workers = workers or os.cpu_count() or 1
+    results: Iterator[tuple[str, list[Record] | None, str | None]]
+    pool = None
+    if workers > 1 and len(files) > 8:
+        pool = ProcessPoolExecutor(max_workers=workers)
+        results = pool.map(_parse, files, chunksize=8)
+    else:
+        results = map(_parse, files)
+    done = in_batch = 0
+    last_commit = time.perf_counter()
+    try:
+        for path, records, error in results:
+            done += 1
+            if records == [] and error:
+                summary.skipped.append((path, error))
+            elif error is not None or records is None:
+                summary.failed.append((path, error or "no records"))
+            else:
+                for record in records:
+                    outcome = store.put(record, path)
+                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+                    in_batch += 1
+            if in_batch >= BATCH or time.perf_counter() - last_commit > BATCH_SECONDS:
+                store.commit()
+                in_batch, last_commit = 0, time.perf_counter()
+            if progress:
+                progress(done, len(files))
+        store.commit()
+    finally:
+        store.rollback()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    summary.seconds = time.perf_counter() - started
+    return summary

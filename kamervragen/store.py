@@ -1,0 +1,468 @@
+"""The store: question sets kept normalised, with a Dutch full-text index.
+
+:class:`Store` is the interface the rest of the program uses (ingest, search, export, the
+CLI); :class:`SQLiteStore` implements it on one SQLite file. A PostgreSQL store would
+implement the same methods: search hands it a parsed query tree (:mod:`kamervragen.query`)
+and a :class:`Filters`, never SQL.
+
+Schema changes are numbered migrations run in a transaction on open; the version is kept in
+``PRAGMA user_version``. Every set is written in one transaction with all its rows, so an
+interrupted ingest leaves either the whole set or none of it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Literal, Protocol
+
+from kamervragen.analyze import analyze
+from kamervragen.query import And, Node, Or, Phrase, Term
+from kamervragen.record import Record
+
+Status = Literal["answered", "unanswered", "late"]
+Outcome = Literal["new", "updated", "unchanged"]
+LATE_AFTER_DAYS = 21  # the three weeks the Reglement van Orde gives
+
+
+def default_db_path() -> Path:
+    """``KAMERVRAGEN_DB``, else one file in the user's data folder (XDG)."""
+    if os.environ.get("KAMERVRAGEN_DB"):
+        return Path(os.environ["KAMERVRAGEN_DB"])
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "kamervragen" / "kamervragen.db"
+
+
+@dataclass
+class Filters:
+    """Restrictions applied inside the search, before any limit."""
+
+    member: str | None = None
+    party: str | None = None
+    ministry: str | None = None
+    minister: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    session_year: str | None = None
+    kind: str | None = None
+    status: Status | None = None
+    block: Literal["question", "answer"] | None = None
+    exclude_set: int | None = None
+
+
+@dataclass
+class Hit:
+    set_id: int
+    block_id: int
+    block: Literal["question", "answer"]
+    numbers: list[int]
+    score: float
+    text: str
+    doc_id: str | None
+    case_number: str | None
+    title: str | None
+    submitted_on: str | None
+    kind: str
+    submitters: list[str] = field(default_factory=list)
+
+
+class Store(Protocol):
+    def put(self, record: Record, source: str) -> Outcome: ...
+    def commit(self) -> None: ...
+    def search(self, query: Node, filters: Filters, limit: int) -> list[Hit]: ...
+    def record(self, set_id: int) -> Record | None: ...
+    def find(self, reference: str) -> int | None: ...
+    def records(self, filters: Filters) -> Iterator[Record]: ...
+    def document_frequency(self, stems: list[str]) -> dict[str, int]: ...
+    def count(self) -> int: ...
+    def check(self) -> list[str]: ...
+    def close(self) -> None: ...
+
+
+MIGRATIONS: list[str] = [
+    # 1: the schema
+    """
+    CREATE TABLE sets (
+        id INTEGER PRIMARY KEY,
+        doc_id TEXT UNIQUE,
+        content_hash TEXT NOT NULL UNIQUE,
+        source TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        oral INTEGER NOT NULL,
+        chamber TEXT, session_year TEXT, appendix_number INTEGER, case_number TEXT,
+        title TEXT, submitted_on TEXT, received_on TEXT,
+        days_taken INTEGER,
+        record_json TEXT NOT NULL
+    );
+    CREATE INDEX sets_submitted ON sets(submitted_on);
+    CREATE INDEX sets_case ON sets(case_number);
+    CREATE TABLE parties (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY, name TEXT NOT NULL, party_id INTEGER REFERENCES parties(id),
+        UNIQUE (name, party_id)
+    );
+    CREATE TABLE offices (
+        id INTEGER PRIMARY KEY, role TEXT NOT NULL, portfolio TEXT NOT NULL DEFAULT '', name TEXT NOT NULL DEFAULT '',
+        UNIQUE (role, portfolio, name)
+    );
+    CREATE TABLE set_people (
+        set_id INTEGER NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES people(id), position INTEGER NOT NULL
+    );
+    CREATE INDEX set_people_person ON set_people(person_id);
+    CREATE INDEX set_people_set ON set_people(set_id);
+    CREATE TABLE set_offices (
+        set_id INTEGER NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+        office_id INTEGER NOT NULL REFERENCES offices(id),
+        relation TEXT NOT NULL CHECK (relation IN ('addressee', 'answerer', 'on_behalf_of')),
+        position INTEGER NOT NULL
+    );
+    CREATE INDEX set_offices_office ON set_offices(office_id);
+    CREATE INDEX set_offices_set ON set_offices(set_id);
+    CREATE TABLE blocks (
+        id INTEGER PRIMARY KEY,
+        set_id INTEGER NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('question', 'answer')),
+        position INTEGER NOT NULL,
+        numbers TEXT NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX blocks_set ON blocks(set_id);
+    CREATE TABLE footnotes (
+        set_id INTEGER NOT NULL REFERENCES sets(id) ON DELETE CASCADE,
+        number TEXT NOT NULL, text TEXT NOT NULL, urls TEXT NOT NULL
+    );
+    CREATE INDEX footnotes_set ON footnotes(set_id);
+    -- One row per block. Columns hold analysed text: stems in order (body, title), the
+    -- parts of compounds (parts), and the set's footnotes (notes).
+    CREATE VIRTUAL TABLE blocks_fts USING fts5(title, body, parts, notes, tokenize = 'unicode61 remove_diacritics 2');
+    """,
+]
+
+# bm25 weights per column: a hit in the title counts most, a compound part least.
+WEIGHTS = (3.0, 1.0, 0.8, 0.3)
+QUESTION_BOOST = 1.3
+
+
+# When one document arrives in several formats, the richer source is kept: KOOP's XML says
+# what is a question and what an answer; text others extracted says it least well.
+SOURCE_RANK = {".xml": 5, ".json": 4, ".html": 4, ".htm": 4, ".pdf": 3, ".docx": 2, ".txt": 1, ".md": 1}
+
+
+def source_rank(source: str) -> int:
+    return SOURCE_RANK.get(Path(source).suffix.lower(), 0)
+
+
+def content_hash(record: Record) -> str:
+    """Identity of a set without a KOOP id: what it says, not where it came from."""
+    body = record.model_dump(exclude={"warnings", "id"})
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def days_taken(record: Record) -> int | None:
+    if not (record.submitted_on and record.received_on):
+        return None
+    try:
+        return (date.fromisoformat(record.received_on) - date.fromisoformat(record.submitted_on)).days
+    except ValueError:
+        return None
+
+
+def _fts(node: Node) -> str:
+    """A query tree as an FTS5 expression over the analysed columns. Terms are quoted, so
+    no user text is ever read as FTS5 syntax."""
+    if isinstance(node, Term):
+        quoted = '"' + node.stem.replace('"', "") + '"'
+        if node.prefix:
+            return "{title body parts} : " + quoted + " *"
+        return "{title body parts notes} : " + quoted
+    if isinstance(node, Phrase):
+        return "{title body notes} : \"" + " ".join(s.replace('"', "") for s in node.stems) + '"'
+    if isinstance(node, And):
+        return "(" + " AND ".join(_fts(i) for i in node.items) + ")"
+    if isinstance(node, Or):
+        return "(" + " OR ".join(_fts(i) for i in node.items) + ")"
+    return "(" + _fts(node.include) + " NOT " + _fts(node.exclude) + ")"
+
+
+class SQLiteStore:
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        if str(path) != ":memory:":
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(str(path), isolation_level=None)
+        self.db.execute("PRAGMA journal_mode = WAL")
+        self.db.execute("PRAGMA synchronous = NORMAL")
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA busy_timeout = 10000")
+        self._migrate()
+        self._in_tx = False
+
+    def _migrate(self) -> None:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        for number, script in enumerate(MIGRATIONS[version:], start=version + 1):
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                for statement in script.split(";\n"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self.db.execute(f"PRAGMA user_version = {number}")
+                self.db.execute("COMMIT")
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+
+    # -- writing ---------------------------------------------------------------------
+
+    def begin(self) -> None:
+        if not self._in_tx:
+            self.db.execute("BEGIN IMMEDIATE")
+            self._in_tx = True
+
+    def commit(self) -> None:
+        if self._in_tx:
+            self.db.execute("COMMIT")
+            self._in_tx = False
+
+    def rollback(self) -> None:
+        if self._in_tx:
+            self.db.execute("ROLLBACK")
+            self._in_tx = False
+
+    def put(self, record: Record, source: str) -> Outcome:
+        """Insert or update one set inside the open transaction (opening one if needed).
+        The same ``id`` (or, without one, the same content) is updated, never duplicated."""
+        self.begin()
+        digest = content_hash(record)
+        row = None
+        if record.id:
+            row = self.db.execute("SELECT id, content_hash, source FROM sets WHERE doc_id = ?", (record.id,)).fetchone()
+        if row is None:
+            row = self.db.execute("SELECT id, content_hash, source FROM sets WHERE content_hash = ?", (digest,)).fetchone()
+        if row is not None and (row[1] == digest or source_rank(source) < source_rank(row[2])):
+            return "unchanged"
+        self.db.execute("SAVEPOINT set_write")
+        try:
+            if row is not None:
+                self._delete(row[0])
+            self._insert(record, source, digest, row[0] if row else None)
+            self.db.execute("RELEASE set_write")
+        except BaseException:
+            self.db.execute("ROLLBACK TO set_write")
+            self.db.execute("RELEASE set_write")
+            raise
+        return "updated" if row is not None else "new"
+
+    def _delete(self, set_id: int) -> None:
+        for (block_id,) in self.db.execute("SELECT id FROM blocks WHERE set_id = ?", (set_id,)).fetchall():
+            self.db.execute("DELETE FROM blocks_fts WHERE rowid = ?", (block_id,))
+        self.db.execute("DELETE FROM sets WHERE id = ?", (set_id,))
+
+    def _id(self, sql: str, insert: str, params: tuple[object, ...]) -> int:
+        row = self.db.execute(sql, params).fetchone()
+        if row:
+            return int(row[0])
+        return int(self.db.execute(insert, params).lastrowid or 0)
+
+    def _insert(self, record: Record, source: str, digest: str, set_id: int | None) -> None:
+        cursor = self.db.execute(
+            "INSERT INTO sets (id, doc_id, content_hash, source, kind, oral, chamber, session_year,"
+            " appendix_number, case_number, title, submitted_on, received_on, days_taken, record_json)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                set_id, record.id, digest, source, record.kind, int(record.oral), record.chamber,
+                record.session_year, record.appendix_number, record.case_number, record.title,
+                record.submitted_on, record.received_on, days_taken(record), record.model_dump_json(),
+            ),
+        )
+        set_id = int(cursor.lastrowid or 0)
+        for position, member in enumerate(record.submitters):
+            party_id = (
+                self._id("SELECT id FROM parties WHERE name = ?", "INSERT INTO parties (name) VALUES (?)", (member.party,))
+                if member.party
+                else None
+            )
+            person_id = self._id(
+                "SELECT id FROM people WHERE name = ? AND party_id IS ?",
+                "INSERT INTO people (name, party_id) VALUES (?, ?)",
+                (member.name, party_id),
+            )
+            self.db.execute("INSERT INTO set_people VALUES (?, ?, ?)", (set_id, person_id, position))
+        offices = [("addressee", o) for o in record.addressees] + [("answerer", o) for o in record.answered_by]
+        offices += [("on_behalf_of", o) for a in record.answered_by for o in a.on_behalf_of]
+        for position, (relation, office) in enumerate(offices):
+            office_id = self._id(
+                "SELECT id FROM offices WHERE role = ? AND portfolio = ? AND name = ?",
+                "INSERT INTO offices (role, portfolio, name) VALUES (?, ?, ?)",
+                (office.role, office.portfolio or "", office.name or ""),
+            )
+            self.db.execute("INSERT INTO set_offices VALUES (?, ?, ?, ?)", (set_id, office_id, relation, position))
+        notes_text = " ".join(f.text for f in record.footnotes)
+        notes = analyze(notes_text)[0]
+        for f in record.footnotes:
+            self.db.execute("INSERT INTO footnotes VALUES (?, ?, ?, ?)", (set_id, f.number, f.text, json.dumps(f.urls)))
+        title, title_parts = analyze(record.title or "")
+        blocks = [("question", [q.number], q.text) for q in record.questions]
+        blocks += [("answer", a.questions, a.text) for a in record.answers]
+        for position, (kind, numbers, text) in enumerate(blocks):
+            block_id = self.db.execute(
+                "INSERT INTO blocks (set_id, kind, position, numbers, text) VALUES (?, ?, ?, ?, ?)",
+                (set_id, kind, position, ",".join(map(str, numbers)), text),
+            ).lastrowid
+            body, parts = analyze(text)
+            # Footnotes belong to the set; indexing them once (on its first block) keeps a
+            # long note from counting again for every block.
+            self.db.execute(
+                "INSERT INTO blocks_fts (rowid, title, body, parts, notes) VALUES (?, ?, ?, ?, ?)",
+                (block_id, title, body, f"{title_parts} {parts}".strip(), notes if position == 0 else ""),
+            )
+
+    # -- reading ---------------------------------------------------------------------
+
+    def _where(self, filters: Filters) -> tuple[list[str], list[object]]:
+        where: list[str] = []
+        params: list[object] = []
+        if filters.member:
+            where.append(
+                "s.id IN (SELECT sp.set_id FROM set_people sp JOIN people p ON p.id = sp.person_id"
+                " WHERE p.name LIKE ?)"
+            )
+            params.append(f"%{filters.member}%")
+        if filters.party:
+            where.append(
+                "s.id IN (SELECT sp.set_id FROM set_people sp JOIN people p ON p.id = sp.person_id"
+                " JOIN parties pa ON pa.id = p.party_id WHERE pa.name = ? COLLATE NOCASE)"
+            )
+            params.append(filters.party)
+        if filters.ministry:
+            where.append(
+                "s.id IN (SELECT so.set_id FROM set_offices so JOIN offices o ON o.id = so.office_id"
+                " WHERE so.relation = 'addressee' AND o.portfolio LIKE ?)"
+            )
+            params.append(f"%{filters.ministry}%")
+        if filters.minister:
+            where.append(
+                "s.id IN (SELECT so.set_id FROM set_offices so JOIN offices o ON o.id = so.office_id"
+                " WHERE so.relation = 'answerer' AND (o.name LIKE ? OR o.portfolio LIKE ?))"
+            )
+            params += [f"%{filters.minister}%"] * 2
+        if filters.date_from:
+            where.append("s.submitted_on >= ?")
+            params.append(filters.date_from)
+        if filters.date_to:
+            where.append("s.submitted_on <= ?")
+            params.append(filters.date_to)
+        if filters.session_year:
+            where.append("s.session_year = ?")
+            params.append(filters.session_year)
+        if filters.kind:
+            where.append("s.kind = ?")
+            params.append(filters.kind)
+        if filters.status == "answered":
+            where.append("s.kind = 'answer'")
+        elif filters.status == "unanswered":
+            where.append("s.kind IN ('questions', 'delay_notice')")
+        elif filters.status == "late":
+            where.append("s.days_taken > ?")
+            params.append(LATE_AFTER_DAYS)
+        if filters.exclude_set is not None:
+            where.append("s.id != ?")
+            params.append(filters.exclude_set)
+        return where, params
+
+    def search(self, query: Node, filters: Filters, limit: int) -> list[Hit]:
+        where, params = self._where(filters)
+        if filters.block:
+            where.append("b.kind = ?")
+            params.append(filters.block)
+        weights = ", ".join(map(str, WEIGHTS))
+        sql = (
+            f"SELECT s.id, b.id, b.kind, b.numbers, bm25(blocks_fts, {weights})"
+            f" * (CASE b.kind WHEN 'question' THEN {QUESTION_BOOST} ELSE 1.0 END) AS score,"
+            " b.text, s.doc_id, s.case_number, s.title, s.submitted_on, s.kind"
+            " FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid JOIN sets s ON s.id = b.set_id"
+            " WHERE blocks_fts MATCH ?" + "".join(f" AND {w}" for w in where) + " ORDER BY score LIMIT ?"
+        )
+        rows = self.db.execute(sql, [_fts(query), *params, limit]).fetchall()
+        hits = [
+            Hit(
+                set_id=r[0], block_id=r[1], block=r[2], numbers=[int(n) for n in r[3].split(",") if n],
+                score=round(-r[4], 4), text=r[5], doc_id=r[6], case_number=r[7], title=r[8],
+                submitted_on=r[9], kind=r[10],
+            )
+            for r in rows
+        ]
+        self._add_submitters(hits)
+        return hits
+
+    def _add_submitters(self, hits: list[Hit]) -> None:
+        ids = sorted({h.set_id for h in hits})
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        names: dict[int, list[str]] = {}
+        for set_id, name, party in self.db.execute(
+            "SELECT sp.set_id, p.name, pa.name FROM set_people sp JOIN people p ON p.id = sp.person_id"
+            f" LEFT JOIN parties pa ON pa.id = p.party_id WHERE sp.set_id IN ({marks}) ORDER BY sp.position",
+            ids,
+        ):
+            names.setdefault(set_id, []).append(f"{name} ({party})" if party else name)
+        for hit in hits:
+            hit.submitters = names.get(hit.set_id, [])
+
+    def record(self, set_id: int) -> Record | None:
+        row = self.db.execute("SELECT record_json FROM sets WHERE id = ?", (set_id,)).fetchone()
+        return Record.model_validate_json(row[0]) if row else None
+
+    def find(self, reference: str) -> int | None:
+        """A set by KOOP id, Zaak number or internal number."""
+        row = self.db.execute(
+            "SELECT id FROM sets WHERE doc_id = ? OR case_number = ? OR CAST(id AS TEXT) = ? ORDER BY id LIMIT 1",
+            (reference, reference.replace(" ", ""), reference),
+        ).fetchone()
+        return int(row[0]) if row else None
+
+    def records(self, filters: Filters) -> Iterator[Record]:
+        where, params = self._where(filters)
+        sql = "SELECT s.record_json FROM sets s" + (" WHERE " + " AND ".join(where) if where else "")
+        for (payload,) in self.db.execute(sql + " ORDER BY s.submitted_on, s.id", params):
+            yield Record.model_validate_json(payload)
+
+    def document_frequency(self, stems: list[str]) -> dict[str, int]:
+        """In how many blocks each stem occurs (for weighting the terms of a question)."""
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.blocks_vocab USING fts5vocab(main, blocks_fts, 'row')")
+        out = {}
+        for term in set(stems):
+            row = self.db.execute("SELECT doc FROM temp.blocks_vocab WHERE term = ?", (term,)).fetchone()
+            out[term] = int(row[0]) if row else 0
+        return out
+
+    def count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM sets").fetchone()[0])
+
+    def blocks_count(self) -> int:
+        return int(self.db.execute("SELECT count(*) FROM blocks").fetchone()[0])
+
+    def check(self) -> list[str]:
+        """Problems the database finds in itself: integrity, orphans, index out of step."""
+        problems = [r[0] for r in self.db.execute("PRAGMA integrity_check") if r[0] != "ok"]
+        problems += [f"foreign key: {r}" for r in self.db.execute("PRAGMA foreign_key_check")]
+        blocks = self.blocks_count()
+        indexed = int(self.db.execute("SELECT count(*) FROM blocks_fts").fetchone()[0])
+        if blocks != indexed:
+            problems.append(f"{blocks} blocks but {indexed} rows in the search index")
+        try:
+            self.db.execute("INSERT INTO blocks_fts(blocks_fts) VALUES ('integrity-check')")
+        except sqlite3.DatabaseError as exc:
+            problems.append(f"search index: {exc}")
+        return problems
+
+    def close(self) -> None:
+        self.rollback()
+        self.db.close()
