@@ -1,0 +1,83 @@
+"""Ingest: folders in, a summary out, bad files reported, and a database that survives kills."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from kamervragen.cli import app
+from kamervragen.ingest import ingest
+from kamervragen.store import SQLiteStore
+
+DOCUMENT = """Tweede Kamer der Staten-Generaal
+Vergaderjaar 2025–2026 Vragen gesteld door de leden der Kamer
+2025Z{n:05d}
+Vragen van het lid Lid{n} (SP) aan de Minister van Financiën over testonderwerp nummer {n} (ingezonden {day} maart 2026).
+Vraag 1
+Kent u het bericht over onderwerp {n} en de gevolgen voor huurders?
+Vraag 2
+Wat gaat u doen aan de wachttijden bij gemeente {n}?
+"""
+
+
+def write_documents(folder: Path, count: int) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        (folder / f"doc{n:04d}.txt").write_text(DOCUMENT.format(n=n, day=1 + n % 28), encoding="utf-8")
+
+
+def test_ingest_twice_counts_right_and_reports_bad_files(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_documents(docs, 20)
+    (docs / "kapot.pdf").write_bytes(b"%PDF-1.7 broken")
+    (docs / "leeg.txt").write_bytes(b"")
+    store = SQLiteStore(tmp_path / "k.db")
+    first = ingest(store, [docs], workers=2)
+    assert (first.new, first.updated, first.unchanged) == (20, 0, 0)
+    assert sorted(Path(p).name for p, _ in first.failed) == ["kapot.pdf", "leeg.txt"]
+    again = ingest(store, [docs], workers=2)
+    assert (again.new, again.updated, again.unchanged) == (0, 0, 20)
+    assert store.count() == 20 and store.check() == []
+
+
+def test_cli_ingest_prints_a_summary(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_documents(docs, 3)
+    result = CliRunner().invoke(app, ["ingest", str(docs), "--db", str(tmp_path / "k.db")])
+    assert result.exit_code == 0, result.output
+    assert "3 sets new" in result.stdout
+
+
+def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    count = 3000
+    write_documents(docs, count)
+    db = tmp_path / "k.db"
+    command = [sys.executable, "-m", "kamervragen.cli", "ingest", str(docs), "--db", str(db), "--workers", "1"]
+    rng = random.Random(20261127)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    kills = 0
+    for _ in range(5):
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(rng.uniform(0.35, 1.5))
+        if child.poll() is None:
+            child.send_signal(signal.SIGKILL)
+            kills += 1
+        child.wait()
+        store = SQLiteStore(db)
+        assert store.check() == [], "integrity after a kill"
+        store.close()
+    assert kills >= 3, "the ingest finished before the kills; the test proved too little"
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    store = SQLiteStore(db)
+    assert store.check() == []
+    assert store.count() == count
+    ids = [r[0] for r in store.db.execute("SELECT doc_id FROM sets")]
+    assert len(ids) == len(set(ids)) == count
