@@ -148,6 +148,25 @@ MIGRATIONS: list[str] = [
 # bm25 weights per column: a hit in the title counts most, a compound part least.
 WEIGHTS = (3.0, 1.0, 0.8, 0.3)
 QUESTION_BOOST = 1.3
+# Ranking scores every match, about a microsecond each. A query whose terms match more
+# blocks than this ranks the most recently stored ones of them (filters still apply to
+# all): "onderzoek" in a million blocks stays fast, and a rarer word is always exact.
+RANK_CAP = 40_000
+
+MIGRATIONS.append(
+    # 2: the block's kind and set go into the index (filters and boosts without a join);
+    # ranking weights are configured in the index itself (FTS5's fast rank path).
+    f"""
+    CREATE VIRTUAL TABLE blocks_fts_new USING fts5(title, body, parts, notes, kind UNINDEXED, set_id UNINDEXED,
+        tokenize = 'unicode61 remove_diacritics 2');
+    INSERT INTO blocks_fts_new (rowid, title, body, parts, notes, kind, set_id)
+        SELECT f.rowid, f.title, f.body, f.parts, f.notes, b.kind, b.set_id
+        FROM blocks_fts f JOIN blocks b ON b.id = f.rowid;
+    DROP TABLE blocks_fts;
+    ALTER TABLE blocks_fts_new RENAME TO blocks_fts;
+    INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))})')
+    """
+)
 
 
 # When one document arrives in several formats, the richer source is kept: KOOP's XML says
@@ -203,6 +222,7 @@ class SQLiteStore:
         self.db.execute("PRAGMA busy_timeout = 10000")
         self._migrate()
         self._in_tx = False
+        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.blocks_vocab USING fts5vocab(main, blocks_fts, 'row')")
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -316,11 +336,12 @@ class SQLiteStore:
                 (set_id, kind, position, ",".join(map(str, numbers)), text),
             ).lastrowid
             body, parts = analyze(text)
-            # Footnotes belong to the set; indexing them once (on its first block) keeps a
-            # long note from counting again for every block.
+            # The title belongs to every block (a question is about its set's subject); the
+            # footnotes are indexed once, on the first block, so a long note does not count
+            # again for every block.
             self.db.execute(
-                "INSERT INTO blocks_fts (rowid, title, body, parts, notes) VALUES (?, ?, ?, ?, ?)",
-                (block_id, title, body, f"{title_parts} {parts}".strip(), notes if position == 0 else ""),
+                "INSERT INTO blocks_fts (rowid, title, body, parts, notes, kind, set_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (block_id, title, body, f"{title_parts} {parts}".strip(), notes if position == 0 else "", kind, set_id),
             )
 
     # -- reading ---------------------------------------------------------------------
@@ -376,28 +397,68 @@ class SQLiteStore:
             params.append(filters.exclude_set)
         return where, params
 
+    def _estimate(self, node: Node) -> int:
+        """At most how many blocks a query matches, from the index's own term counts."""
+        if isinstance(node, Term):
+            if node.prefix:
+                row = self.db.execute(
+                    "SELECT coalesce(sum(doc), 0) FROM temp.blocks_vocab WHERE term >= ? AND term < ?",
+                    (node.stem, node.stem + "\uffff"),
+                ).fetchone()
+                return int(row[0])
+            return self.document_frequency([node.stem]).get(node.stem, 0)
+        if isinstance(node, Phrase):
+            counts = self.document_frequency(list(node.stems))
+            return min(counts.values()) if counts else 0
+        if isinstance(node, And):
+            return min(self._estimate(i) for i in node.items)
+        if isinstance(node, Or):
+            return sum(self._estimate(i) for i in node.items)
+        return self._estimate(node.include)
+
     def search(self, query: Node, filters: Filters, limit: int) -> list[Hit]:
+        # Set conditions are checked per matching block through the set's primary key; the
+        # people and office filters are subqueries SQLite evaluates once.
         where, params = self._where(filters)
         if filters.block:
-            where.append("b.kind = ?")
+            where.append("f.kind = ?")
             params.append(filters.block)
-        weights = ", ".join(map(str, WEIGHTS))
-        sql = (
-            f"SELECT s.id, b.id, b.kind, b.numbers, bm25(blocks_fts, {weights})"
-            f" * (CASE b.kind WHEN 'question' THEN {QUESTION_BOOST} ELSE 1.0 END) AS score,"
-            " b.text, s.doc_id, s.case_number, s.title, s.submitted_on, s.kind"
-            " FROM blocks_fts JOIN blocks b ON b.id = blocks_fts.rowid JOIN sets s ON s.id = b.set_id"
-            " WHERE blocks_fts MATCH ?" + "".join(f" AND {w}" for w in where) + " ORDER BY score LIMIT ?"
-        )
-        rows = self.db.execute(sql, [_fts(query), *params, limit]).fetchall()
-        hits = [
-            Hit(
-                set_id=r[0], block_id=r[1], block=r[2], numbers=[int(n) for n in r[3].split(",") if n],
-                score=round(-r[4], 4), text=r[5], doc_id=r[6], case_number=r[7], title=r[8],
-                submitted_on=r[9], kind=r[10],
+        join = " JOIN sets s ON s.id = f.set_id" if any("s." in w for w in where) else ""
+        extra = "".join(f" AND {w}" for w in where)
+        # Questions weigh more than answers: rank a few more than asked, boost, then cut.
+        wanted = limit * 3
+        if self._estimate(query) > RANK_CAP:
+            sql = (
+                f"SELECT id, score FROM (SELECT f.rowid AS id, f.rank AS score FROM blocks_fts f{join}"
+                f" WHERE blocks_fts MATCH ?{extra} ORDER BY f.rowid DESC LIMIT {RANK_CAP}) ORDER BY score LIMIT ?"
             )
-            for r in rows
-        ]
+        else:
+            sql = f"SELECT f.rowid, f.rank FROM blocks_fts f{join} WHERE blocks_fts MATCH ?{extra} ORDER BY f.rank LIMIT ?"
+        ranked = self.db.execute(sql, [_fts(query), *params, wanted]).fetchall()
+        if not ranked:
+            return []
+        marks = ",".join("?" * len(ranked))
+        rows = {
+            r[0]: r
+            for r in self.db.execute(
+                "SELECT b.id, s.id, b.kind, b.numbers, b.text, s.doc_id, s.case_number, s.title, s.submitted_on, s.kind"
+                f" FROM blocks b JOIN sets s ON s.id = b.set_id WHERE b.id IN ({marks})",
+                [block_id for block_id, _ in ranked],
+            )
+        }
+        hits = []
+        for block_id, rank in ranked:
+            r = rows[block_id]
+            boost = QUESTION_BOOST if r[2] == "question" else 1.0
+            hits.append(
+                Hit(
+                    set_id=r[1], block_id=r[0], block=r[2], numbers=[int(n) for n in r[3].split(",") if n],
+                    score=round(-rank * boost, 4), text=r[4], doc_id=r[5], case_number=r[6], title=r[7],
+                    submitted_on=r[8], kind=r[9],
+                )
+            )
+        hits.sort(key=lambda h: -h.score)
+        hits = hits[:limit]
         self._add_submitters(hits)
         return hits
 
@@ -436,7 +497,6 @@ class SQLiteStore:
 
     def document_frequency(self, stems: list[str]) -> dict[str, int]:
         """In how many blocks each stem occurs (for weighting the terms of a question)."""
-        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.blocks_vocab USING fts5vocab(main, blocks_fts, 'row')")
         out = {}
         for term in set(stems):
             row = self.db.execute("SELECT doc FROM temp.blocks_vocab WHERE term = ?", (term,)).fetchone()

@@ -99,3 +99,26 @@ def test_a_failed_write_leaves_no_half_set(tmp_path: Path) -> None:
         pass
     store.commit()
     assert store.count() == 1 and store.check() == []
+
+
+def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import kamervragen.store as store_module
+
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS[:1])
+    old = SQLiteStore(path)
+    old.db.execute("BEGIN")
+    old.db.execute(
+        "INSERT INTO sets (id, doc_id, content_hash, source, kind, oral, title, record_json)"
+        " VALUES (1, 'x', 'h', 's', 'answer', 0, 't', ?)", (record().model_dump_json(),)
+    )
+    old.db.execute("INSERT INTO blocks VALUES (1, 1, 'question', 0, '1', 'Hoeveel studenten zoeken een kamer?')")
+    old.db.execute("INSERT INTO blocks_fts (rowid, title, body, parts, notes) VALUES (1, '', 'hoevel student zoek een kamer', '', '')")
+    old.db.execute("COMMIT")
+    old.close()
+    monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
+    new = SQLiteStore(path)
+    assert new.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 2
+    [hit] = new.search(parse_query("studenten"), Filters(block="question"), 10)
+    assert hit.block == "question" and hit.set_id == 1
+    assert new.check() == []
