@@ -106,9 +106,11 @@ def plain_match(text: str) -> str:
     return " ".join('"' + w + '"' for w in text.split())
 
 
-def run_queries(db_path: Path, plain_path: Path, queries: list[tuple[str, dict[str, str]]]) -> dict[str, list[float]]:
+def run_queries(db_path: Path, plain_path: Path | None, queries: list[tuple[str, dict[str, str]]]) -> dict[str, list[float]]:
+    """Time every query; without ``plain_path`` only the store's own search runs."""
     store = SQLiteStore(db_path)
-    store.db.execute(f"ATTACH DATABASE '{plain_path}' AS plain")
+    if plain_path is not None:
+        store.db.execute(f"ATTACH DATABASE '{plain_path}' AS plain")
     timings: dict[str, list[float]] = {"ours": [], "ours+filter": [], "plain": [], "plain+filter": []}
     for text, filters in queries:
         tree = parse_query(text)
@@ -116,7 +118,7 @@ def run_queries(db_path: Path, plain_path: Path, queries: list[tuple[str, dict[s
             t = time.perf_counter()
             store.search(tree, f, LIMIT)
             timings[label].append(1000 * (time.perf_counter() - t))
-        for label, f in (("plain", {}), ("plain+filter", filters)):
+        for label, f in (("plain", {}), ("plain+filter", filters)) if plain_path is not None else ():
             sql, params = baseline_sql(f)
             t = time.perf_counter()
             store.db.execute(sql, [plain_match(text), *params]).fetchall()
@@ -125,10 +127,10 @@ def run_queries(db_path: Path, plain_path: Path, queries: list[tuple[str, dict[s
     return timings
 
 
-def search_only(db_path: str, plain_path: str, queries_path: str) -> None:
-    """Child process: run the queries, print the peak memory (MB)."""
+def search_only(db_path: str, queries_path: str) -> None:
+    """Child process: run the store's searches alone, print the peak memory (MB)."""
     queries = json.loads(Path(queries_path).read_text())
-    run_queries(Path(db_path), Path(plain_path), [(q, f) for q, f in queries])
+    run_queries(Path(db_path), None, [(q, f) for q, f in queries])
     print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
 
 
@@ -169,7 +171,7 @@ def main(sizes: list[int]) -> None:
         blocks = store.blocks_count()
         timings = run_queries(db_path, plain_path, queries)
         memory = subprocess.run(
-            [sys.executable, __file__, "--search-only", str(db_path), str(plain_path), str(queries_path)],
+            [sys.executable, __file__, "--search-only", str(db_path), str(queries_path)],
             capture_output=True, text=True, check=True,
         ).stdout.strip()
         size_mb = db_path.stat().st_size / 1e6
@@ -181,6 +183,6 @@ def main(sizes: list[int]) -> None:
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--search-only":
-        search_only(*sys.argv[2:5])
+        search_only(*sys.argv[2:4])
     else:
         main([int(a) for a in sys.argv[1:]] or [10_000, 100_000, 300_000])

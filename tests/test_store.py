@@ -114,11 +114,14 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Path, monkeypa
     )
     old.db.execute("INSERT INTO blocks VALUES (1, 1, 'question', 0, '1', 'Hoeveel studenten zoeken een kamer?')")
     old.db.execute("INSERT INTO blocks_fts (rowid, title, body, parts, notes) VALUES (1, '', 'hoevel student zoek een kamer', '', '')")
+    old.db.execute("INSERT INTO parties VALUES (1, 'SP')")
+    old.db.execute("INSERT INTO people VALUES (1, 'De Vries', 1)")
+    old.db.execute("INSERT INTO set_people VALUES (1, 1, 0)")
     old.db.execute("COMMIT")
     old.close()
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
     new = SQLiteStore(path)
-    assert new.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 2
-    [hit] = new.search(parse_query("studenten"), Filters(block="question"), 10)
+    assert new.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 3
+    [hit] = new.search(parse_query("studenten"), Filters(block="question", party="SP"), 10)
     assert hit.block == "question" and hit.set_id == 1
     assert new.check() == []
