@@ -163,6 +163,7 @@ def main(sizes: list[int]) -> None:
                 break
         store.commit()
         rate = added / (time.perf_counter() - t)
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # searched after ingest, not during
         last = plain.execute("SELECT coalesce(max(rowid), 0) FROM plain_fts").fetchone()[0]
         rows = store.db.execute("SELECT id, text FROM blocks WHERE id > ?", (last,)).fetchall()
         plain.executemany("INSERT INTO plain_fts (rowid, text) VALUES (?, ?)", rows)

@@ -149,10 +149,10 @@ MIGRATIONS: list[str] = [
 # bm25 weights per column: a hit in the title counts most, a compound part least.
 WEIGHTS = (3.0, 1.0, 0.8, 0.3)
 QUESTION_BOOST = 1.3
-# Ranking scores every match, about a microsecond each. A query whose terms match more
-# blocks than this ranks the most recently stored ones of them (filters still apply to
-# all): "onderzoek" in a million blocks stays fast, and a rarer word is always exact.
-RANK_CAP = 40_000
+# Ranking scores every match, about a microsecond each. A query that matches more blocks
+# than this (after its filters) ranks the most recently stored ones of them: "onderzoek"
+# in a million blocks stays fast, and a rarer word, or a filtered search, is exact.
+RANK_CAP = 20_000
 
 MIGRATIONS.append(
     # 2: the block's kind and set go into the index (filters and boosts without a join);
@@ -680,4 +680,9 @@ class SQLiteStore:
 
     def close(self) -> None:
         self.rollback()
+        # Fold the write-ahead log back into the database, so the next reader starts small.
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.OperationalError:
+            pass  # another connection is reading; the log is folded later
         self.db.close()
