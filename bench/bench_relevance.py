@@ -24,21 +24,27 @@ from kamervragen.store import SQLiteStore  # noqa: E402
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def evaluate(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tuple[int, float]:
+def score(rankings: list[tuple[list[str], set[str]]]) -> tuple[int, float]:
+    """Hits in the top 3 and mean reciprocal rank, from (sources in ranked order, wanted)."""
     top3 = 0
     reciprocal = 0.0
-    for case in queries:
-        wanted = {str(corpus / s) for s in case["sources"]}
-        seen: list[str] = []
-        for result in search(store, case["query"], limit=100):
-            source = store.db.execute("SELECT source FROM sets WHERE id = ?", (result.hit.set_id,)).fetchone()[0]
-            if source not in seen:
-                seen.append(source)
+    for ranked, wanted in rankings:
+        seen = list(dict.fromkeys(ranked))
         ranks = [i for i, s in enumerate(seen, start=1) if s in wanted]
-        if ranks and ranks[0] <= 3:
-            top3 += 1
+        top3 += bool(ranks and ranks[0] <= 3)
         reciprocal += 1 / ranks[0] if ranks else 0.0
-    return top3, reciprocal / len(queries)
+    return top3, reciprocal / len(rankings)
+
+
+def evaluate(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tuple[int, float]:
+    rankings = []
+    for case in queries:
+        ranked = [
+            store.db.execute("SELECT source FROM sets WHERE id = ?", (r.hit.set_id,)).fetchone()[0]
+            for r in search(store, case["query"], limit=100)
+        ]
+        rankings.append((ranked, {str(corpus / s) for s in case["sources"]}))
+    return score(rankings)
 
 
 def evaluate_plain(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tuple[int, float]:
@@ -46,24 +52,15 @@ def evaluate_plain(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tup
     store.db.execute("CREATE VIRTUAL TABLE plain_fts USING fts5(text, tokenize = 'unicode61')")
     store.db.execute("INSERT INTO plain_fts (rowid, text) SELECT b.id, coalesce(s.title, '') || ' ' || b.text"
                      " FROM blocks b JOIN sets s ON s.id = b.set_id")
-    top3 = 0
-    reciprocal = 0.0
+    rankings = []
     for case in queries:
-        wanted = {str(corpus / s) for s in case["sources"]}
         text = case["query"] if case["query"].startswith('"') else " ".join(f'"{w}"' for w in case["query"].split())
         rows = store.db.execute(
             "SELECT s.source FROM plain_fts JOIN blocks b ON b.id = plain_fts.rowid JOIN sets s ON s.id = b.set_id"
             " WHERE plain_fts MATCH ? ORDER BY s.submitted_on DESC", (text,)
         ).fetchall()
-        seen: list[str] = []
-        for (source,) in rows:
-            if source not in seen:
-                seen.append(source)
-        ranks = [i for i, s in enumerate(seen, start=1) if s in wanted]
-        if ranks and ranks[0] <= 3:
-            top3 += 1
-        reciprocal += 1 / ranks[0] if ranks else 0.0
-    return top3, reciprocal / len(queries)
+        rankings.append(([r[0] for r in rows], {str(corpus / s) for s in case["sources"]}))
+    return score(rankings)
 
 
 def main() -> None:
