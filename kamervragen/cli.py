@@ -321,6 +321,76 @@ def export(
         typer.echo(f"{count} records written to {output}", err=True)
 
 
+class Source(StrEnum):
+    tk = "tk"
+    koop = "koop"
+    all = "all"
+
+
+TK_URL = "https://gegevensmagazijn.tweedekamer.nl"
+KOOP_URL = "https://repository.overheid.nl"
+
+
+@app.command()
+def sync(
+    source: Source = typer.Option(Source.all, "--source", help="tk (SyncFeed), koop (SRU) or all."),
+    since: str | None = typer.Option(None, "--since", help="KOOP: documents modified on or after (YYYY-MM-DD)."),
+    db: Path | None = DbOption,
+    offline: Path | None = typer.Option(None, "--offline", help="Replay a folder of recorded responses."),
+    record: Path | None = typer.Option(None, "--record", help="Also save every response in this folder."),
+    tk_url: str = typer.Option(TK_URL, "--tk-url", help="SyncFeed host."),
+    koop_url: str = typer.Option(KOOP_URL, "--koop-url", help="SRU and document host."),
+    timeout: float = typer.Option(30.0, "--timeout", help="Seconds to wait for one answer."),
+) -> None:
+    """Bring the store in step with the Tweede Kamer and KOOP: new, changed and deleted
+    cases and documents, one polite request at a time; a second run reads only changes."""
+    from rich.console import Console
+
+    from kamervragen.sources.http import Client, FetchError
+    from kamervragen.sources.replay import Recorder, Replay
+    from kamervragen.sync import SyncSummary, sync_koop, sync_tk
+
+    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+        typer.echo(f"kamervragen: --since {since!r}: give a date as YYYY-MM-DD", err=True)
+        raise typer.Exit(2)
+    client = None
+    try:
+        if offline is not None:
+            get = Replay(offline).get
+        else:
+            client = Client(timeout=timeout)
+            get = client.get
+        if record is not None:
+            get = Recorder(get, record).get
+    except FetchError as exc:
+        typer.echo(f"kamervragen: {exc}", err=True)
+        raise typer.Exit(2) from None
+    store = _store(db)
+    console = Console(stderr=True)
+    summaries: list[tuple[str, SyncSummary]] = []
+    try:
+        with console.status("sync") as status:
+            if source in (Source.tk, Source.all):
+                summaries.append(("tk", sync_tk(store, get, tk_url, progress=lambda m: status.update(m))))
+            if source in (Source.koop, Source.all):
+                summaries.append(("koop", sync_koop(store, get, koop_url, since, progress=lambda m: status.update(m))))
+    finally:
+        store.close()
+        if client is not None:
+            client.close()
+    failed = False
+    for name, summary in summaries:
+        for problem in summary.failed:
+            typer.echo(f"kamervragen: {problem}", err=True)
+        if summary.unknown_soorten:
+            typer.echo(f"kamervragen: kept documents of unknown kinds: {', '.join(sorted(summary.unknown_soorten))}",
+                       err=True)
+        typer.echo(f"{name}: {summary.line()}")
+        failed = failed or bool(summary.failed)
+    if failed:
+        raise typer.Exit(2)
+
+
 def main() -> None:  # pragma: no cover
     sys.exit(app())
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Literal, Protocol
 
 from kamervragen.analyze import analyze
+from kamervragen.cases import Case
 from kamervragen.query import And, Node, Or, Phrase, Term
 from kamervragen.record import Record
 
@@ -227,6 +228,31 @@ MIGRATIONS.append(
     DROP TABLE blocks_fts;
     ALTER TABLE blocks_fts_new RENAME TO blocks_fts;
     INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))}, 0.0)')
+    """
+)
+
+
+MIGRATIONS.append(
+    # 5: what the sync brings: the Tweede Kamer's entities as received (SyncFeed), where
+    # each source left off, and the cases worked out from them.
+    """
+    CREATE TABLE tk_entities (
+        id TEXT PRIMARY KEY, category TEXT NOT NULL, updated TEXT, payload TEXT NOT NULL
+    );
+    CREATE INDEX tk_entities_category ON tk_entities(category);
+    CREATE TABLE tk_refs (
+        entity_id TEXT NOT NULL REFERENCES tk_entities(id) ON DELETE CASCADE,
+        relation TEXT NOT NULL, target_id TEXT NOT NULL
+    );
+    CREATE INDEX tk_refs_entity ON tk_refs(entity_id);
+    CREATE INDEX tk_refs_target ON tk_refs(target_id);
+    CREATE TABLE sync_state (source TEXT NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL, PRIMARY KEY (source, key));
+    CREATE TABLE cases (
+        nummer TEXT PRIMARY KEY, zaak_id TEXT NOT NULL UNIQUE, title TEXT, submitted_on TEXT, termijn TEXT,
+        due_on TEXT, notice_on TEXT, answered_on TEXT, status TEXT NOT NULL, days_taken INTEGER,
+        unknown_soorten TEXT NOT NULL DEFAULT '[]', documents TEXT NOT NULL DEFAULT '[]'
+    );
+    CREATE INDEX cases_status ON cases(status)
     """
 )
 
@@ -677,6 +703,87 @@ class SQLiteStore:
         except sqlite3.DatabaseError as exc:
             problems.append(f"search index: {exc}")
         return problems
+
+    # -- sync ------------------------------------------------------------------------------
+
+    def sync_state(self, source: str, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM sync_state WHERE source = ? AND key = ?", (source, key)).fetchone()
+        return str(row[0]) if row else None
+
+    def set_sync_state(self, source: str, key: str, value: str) -> None:
+        self.begin()
+        self.db.execute(
+            "INSERT INTO sync_state VALUES (?, ?, ?) ON CONFLICT (source, key) DO UPDATE SET value = excluded.value",
+            (source, key, value),
+        )
+
+    def put_entity(self, category: str, entity_id: str, updated: str | None, payload: dict[str, object],
+                   refs: dict[str, list[str]]) -> Outcome:
+        """A Tweede Kamer entity as received; the same version again changes nothing."""
+        self.begin()
+        body = json.dumps(payload, sort_keys=True, ensure_ascii=False)
+        row = self.db.execute("SELECT payload FROM tk_entities WHERE id = ?", (entity_id,)).fetchone()
+        if row is not None and row[0] == body:
+            return "unchanged"
+        self.db.execute(
+            "INSERT INTO tk_entities VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET category = excluded.category,"
+            " updated = excluded.updated, payload = excluded.payload",
+            (entity_id, category, updated, body),
+        )
+        self.db.execute("DELETE FROM tk_refs WHERE entity_id = ?", (entity_id,))
+        self.db.executemany(
+            "INSERT INTO tk_refs VALUES (?, ?, ?)",
+            [(entity_id, relation, target) for relation, targets in refs.items() for target in targets],
+        )
+        return "updated" if row is not None else "new"
+
+    def delete_entity(self, entity_id: str) -> bool:
+        self.begin()
+        return self.db.execute("DELETE FROM tk_entities WHERE id = ?", (entity_id,)).rowcount > 0
+
+    def entity(self, entity_id: str) -> tuple[str, dict[str, object]] | None:
+        row = self.db.execute("SELECT category, payload FROM tk_entities WHERE id = ?", (entity_id,)).fetchone()
+        return (str(row[0]), json.loads(row[1])) if row else None
+
+    def zaken_of(self, entity_id: str) -> list[str]:
+        """The Zaak ids an entity hangs on (itself, for a Zaak)."""
+        found = self.entity(entity_id)
+        if found and found[0].lower() == "zaak":
+            return [entity_id]
+        return [r[0] for r in self.db.execute(
+            "SELECT r.target_id FROM tk_refs r JOIN tk_entities e ON e.id = r.target_id"
+            " WHERE r.entity_id = ? AND lower(e.category) = 'zaak'", (entity_id,))]
+
+    def linked(self, zaak_id: str) -> list[tuple[str, str, dict[str, object]]]:
+        """Entities that refer to a Zaak: (id, category, fields)."""
+        return [
+            (str(r[0]), str(r[1]), json.loads(r[2]))
+            for r in self.db.execute(
+                "SELECT e.id, e.category, e.payload FROM tk_refs r JOIN tk_entities e ON e.id = r.entity_id"
+                " WHERE r.target_id = ? ORDER BY e.id", (zaak_id,)
+            )
+        ]
+
+    def put_case(self, case: Case) -> None:
+        self.begin()
+        documents = json.dumps([d.__dict__ for d in case.documents], sort_keys=True, ensure_ascii=False)
+        self.db.execute(
+            "INSERT INTO cases VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (nummer) DO UPDATE SET"
+            " zaak_id = excluded.zaak_id, title = excluded.title, submitted_on = excluded.submitted_on,"
+            " termijn = excluded.termijn, due_on = excluded.due_on, notice_on = excluded.notice_on,"
+            " answered_on = excluded.answered_on, status = excluded.status, days_taken = excluded.days_taken,"
+            " unknown_soorten = excluded.unknown_soorten, documents = excluded.documents",
+            (case.nummer, case.zaak_id, case.title, case.submitted_on, case.termijn, case.due_on, case.notice_on,
+             case.answered_on, case.status, case.days_taken, json.dumps(case.unknown_soorten), documents),
+        )
+
+    def delete_case(self, zaak_id: str) -> None:
+        self.begin()
+        self.db.execute("DELETE FROM cases WHERE zaak_id = ?", (zaak_id,))
+
+    def cases(self) -> list[dict[str, object]]:
+        columns = [c[1] for c in self.db.execute("PRAGMA table_info(cases)")]
+        return [dict(zip(columns, row, strict=True)) for row in self.db.execute("SELECT * FROM cases ORDER BY nummer")]
 
     def close(self) -> None:
         self.rollback()

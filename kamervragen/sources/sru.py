@@ -1,0 +1,77 @@
+"""KOOP's SRU 2.0 search (``repository.overheid.nl/sru``): the Aanhangsel answers and the
+questions without answer, paged with ``nextRecordPosition``; each record names the
+document's XML and ``metadata.xml``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from kamervragen.extract.markup import parse_xml
+
+SRU = "{http://docs.oasis-open.org/ns/search-ws/sruResponse}"
+DCTERMS = "{http://purl.org/dc/terms/}"
+GZD = "{http://standaarden.overheid.nl/sru}"
+OW = "{http://standaarden.overheid.nl/wetgeving/}"
+PUBLICATIONS = ('"Kamervragen (Aanhangsel)"', '"Kamervragen zonder antwoord"')
+
+
+@dataclass
+class SruRecord:
+    identifier: str
+    title: str | None
+    modified: str | None
+    publication: str | None
+    xml_url: str | None
+    metadata_url: str | None
+
+
+@dataclass
+class SruPage:
+    total: int
+    records: list[SruRecord]
+    next_position: int | None
+
+
+def query(publication: str, since: str | None = None) -> str:
+    cql = f"w.publicatienaam=={publication}"
+    if since:
+        cql += f" and dt.modified>={since}"
+    return cql
+
+
+def parse_response(data: bytes) -> SruPage:
+    root = parse_xml(data)
+    total = int(root.findtext(f"{SRU}numberOfRecords") or 0)
+    records = []
+    for record in root.iter(f"{SRU}record"):
+        urls = {u.get("manifestation"): (u.text or "").strip() for u in record.iter(f"{GZD}itemUrl")}
+        records.append(
+            SruRecord(
+                identifier=(record.findtext(f".//{DCTERMS}identifier") or "").strip(),
+                title=record.findtext(f".//{DCTERMS}title"),
+                modified=record.findtext(f".//{DCTERMS}modified"),
+                publication=record.findtext(f".//{OW}publicatienaam"),
+                xml_url=urls.get("xml"),
+                metadata_url=urls.get("metadata"),
+            )
+        )
+    position = root.findtext(f"{SRU}nextRecordPosition")
+    return SruPage(total, records, int(position) if position and position.strip().isdigit() else None)
+
+
+def search(get: Callable[[str, dict[str, str]], bytes], base_url: str, cql: str, start: int = 1,
+           page_size: int = 100) -> Iterator[tuple[SruPage, int]]:
+    """Every page of a search from ``start``; yields (page, position to resume after it)."""
+    position: int | None = start
+    while position is not None:
+        params = {
+            "version": "2.0", "operation": "searchRetrieve", "query": cql,
+            "startRecord": str(position), "maximumRecords": str(page_size),
+        }
+        page = parse_response(get(base_url.rstrip("/") + "/sru", params))
+        resume = page.next_position or position + len(page.records)
+        yield page, resume
+        if page.next_position is None or page.next_position <= position:
+            return
+        position = page.next_position

@@ -1,0 +1,131 @@
+"""The Tweede Kamer SyncFeed: Atom pages of entities (Zaak, Document, ZaakActor, Persoon,
+Fractie, DocumentVersie), each page pointing to the next with a ``skiptoken``. A sync keeps
+the last token per category and starts there next time, so a second run reads only what
+changed; an entity marked ``verwijderd`` is to be removed.
+
+Entities are read by local element names, so a field the Kamer adds later is kept in
+``fields`` rather than breaking the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from urllib.parse import parse_qs, urlparse
+
+from lxml import etree
+
+from kamervragen.extract.markup import parse_xml
+
+CATEGORIES = ("Persoon", "Fractie", "Zaak", "ZaakActor", "Document", "DocumentVersie")
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+class FeedError(Exception):
+    """A page that is not a readable SyncFeed page."""
+
+
+@dataclass
+class Entity:
+    category: str
+    id: str
+    deleted: bool
+    updated: str | None
+    fields: dict[str, str] = field(default_factory=dict)
+    refs: dict[str, list[str]] = field(default_factory=dict)
+
+
+@dataclass
+class Page:
+    entities: list[Entity]
+    next_token: str | None
+
+
+def _local(tag: object) -> str:
+    return etree.QName(tag).localname if isinstance(tag, str) else ""
+
+
+def _flag(element: etree._Element, name: str) -> str | None:
+    for key, value in element.attrib.items():
+        if _local(key) == name:
+            return str(value)
+    return None
+
+
+def parse_entity(element: etree._Element) -> Entity:
+    fields: dict[str, str] = {}
+    refs: dict[str, list[str]] = {}
+    for child in element:
+        name = _local(child.tag)
+        if not name:
+            continue
+        ref = child.get("ref")
+        if ref is not None:
+            refs.setdefault(name, []).append(ref)
+        elif len(child) == 0 and child.text is not None:
+            fields[name] = child.text.strip()
+    return Entity(
+        category=_local(element.tag),
+        id=element.get("id") or "",
+        deleted=(_flag(element, "verwijderd") or "false").lower() == "true",
+        updated=_flag(element, "bijgewerkt"),
+        fields=fields,
+        refs=refs,
+    )
+
+
+def parse_page(data: bytes) -> Page:
+    try:
+        root = parse_xml(data)
+    except Exception as exc:
+        raise FeedError(f"not a readable feed page ({exc})") from None
+    if _local(root.tag) != "feed":
+        raise FeedError("not an Atom feed")
+    entities = []
+    for entry in root.iter(f"{ATOM}entry"):
+        content = entry.find(f"{ATOM}content")
+        element = next((c for c in content if isinstance(c.tag, str)), None) if content is not None else None
+        if element is not None:
+            entities.append(parse_entity(element))
+    next_token = None
+    for link in root.findall(f"{ATOM}link"):
+        if link.get("rel") == "next":
+            query = parse_qs(urlparse(link.get("href") or "").query)
+            next_token = next(iter(query.get("skiptoken", [])), None)
+    return Page(entities, next_token)
+
+
+def pages(get: object, base_url: str, category: str, skiptoken: str | None) -> Iterator[tuple[Page, str | None]]:
+    """Every page of a category from ``skiptoken`` on; yields (page, token to resume after it)."""
+    url = base_url.rstrip("/") + "/SyncFeed/2.0/Feed"
+    token = skiptoken
+    while True:
+        params = {"category": category}
+        if token:
+            params["skiptoken"] = token
+        page = _fetch_page(get, url, params)
+        yield page, page.next_token or token
+        if not page.next_token or page.next_token == token:
+            return
+        token = page.next_token
+
+
+def _fetch_page(get: object, url: str, params: dict[str, str], attempts: int = 3) -> Page:
+    """A page, fetched again when it came back unreadable (a body cut off mid-way)."""
+    problem: FeedError | None = None
+    for _ in range(attempts):
+        try:
+            return parse_page(get(url, params))  # type: ignore[operator]
+        except FeedError as exc:
+            problem = exc
+    raise FeedError(f"{url}?{'&'.join(f'{k}={v}' for k, v in params.items())}: {problem}")
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def date_of(value: str | None) -> str | None:
+    """The date part of a SyncFeed date or timestamp."""
+    m = _DATE.match(value or "")
+    return m.group(0) if m else None

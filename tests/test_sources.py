@@ -1,0 +1,117 @@
+"""The source clients on recorded real responses and on a mock transport; case rules."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import httpx
+import pytest
+
+from kamervragen.cases import ANSWER, DELAY, NOTICE, QUESTIONS, Case, Document, assess
+from kamervragen.sources import sru, syncfeed
+from kamervragen.sources.http import USER_AGENT, Client, FetchError
+from kamervragen.sources.odata import to_syncfeed
+
+
+def test_recorded_sru_responses_parse(corpus: Path) -> None:
+    page = sru.parse_response((corpus / "koop" / "plooi-test-sru.xml").read_bytes())
+    assert page.total == 76 and len(page.records) == 10 and page.next_position == 11
+    first = page.records[0]
+    assert first.identifier == "blg-998035"
+    assert first.metadata_url and first.metadata_url.endswith("/metadata/metadata.xml")
+    three = sru.parse_response((corpus / "koop" / "sru-searchRetrieve-3records.xml").read_bytes())
+    assert three.total == 3 and [r.identifier for r in three.records][0] == "kst-32545-143"
+    assert three.next_position is None
+
+
+def test_sru_query_names_the_publication() -> None:
+    assert sru.query(sru.PUBLICATIONS[0], "2024-01-01") == 'w.publicatienaam=="Kamervragen (Aanhangsel)" and dt.modified>=2024-01-01'
+
+
+FEED = b"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom">
+  <title>Zaak</title>
+  <link rel="next" href="https://example.test/SyncFeed/2.0/Feed?category=Zaak&amp;skiptoken=1234"/>
+  <entry>
+    <title>0a1b2c3d-0000-0000-0000-000000000001</title>
+    <content type="application/xml">
+      <zaak xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" xmlns:tk="http://www.tweedekamer.nl/xsd/tkData/v1-0"
+            id="0a1b2c3d-0000-0000-0000-000000000001" tk:bijgewerkt="2024-03-06T10:00:00Z" tk:verwijderd="false">
+        <nummer>2024Z03843</nummer><soort>Schriftelijke vragen</soort><onderwerp>Iets nieuws</onderwerp>
+        <gestartOp>2024-03-06T00:00:00</gestartOp><nieuwVeld>bewaard</nieuwVeld>
+        <kamerstukdossier ref="0a1b2c3d-0000-0000-0000-000000000009"/>
+      </zaak>
+    </content>
+  </entry>
+  <entry>
+    <title>0a1b2c3d-0000-0000-0000-000000000002</title>
+    <content type="application/xml">
+      <document xmlns="http://www.tweedekamer.nl/xsd/tkData/v1-0" id="0a1b2c3d-0000-0000-0000-000000000002" verwijderd="true"/>
+    </content>
+  </entry>
+</feed>"""
+
+
+def test_syncfeed_page_keeps_unknown_fields_and_sees_deletions() -> None:
+    page = syncfeed.parse_page(FEED)
+    assert page.next_token == "1234"
+    zaak, deleted = page.entities
+    assert zaak.category == "zaak" and zaak.fields["nummer"] == "2024Z03843"
+    assert zaak.fields["nieuwVeld"] == "bewaard", "unknown fields are kept"
+    assert zaak.refs == {"kamerstukdossier": ["0a1b2c3d-0000-0000-0000-000000000009"]}
+    assert not zaak.deleted and deleted.deleted
+
+
+def test_odata_v5_renames_are_mapped() -> None:
+    assert to_syncfeed({"Naam": "Dijk", "FractieNaam": "SP"}, "v5") == {"actorNaam": "Dijk", "actorFractie": "SP"}
+    assert to_syncfeed({"ActorNaam": "Dijk", "ActorFractie": "SP"}, "v4") == {"actorNaam": "Dijk", "actorFractie": "SP"}
+
+
+def test_client_retries_honours_retry_after_and_names_the_user_agent() -> None:
+    calls: list[httpx.Request] = []
+    answers = [httpx.Response(503, headers={"Retry-After": "7"}), httpx.Response(500), httpx.Response(200, content=b"ok")]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        return answers.pop(0)
+
+    waits: list[float] = []
+    client = Client(transport=httpx.MockTransport(handler), sleep=waits.append, backoff=0.5)
+    assert client.get("https://example.test/x") == b"ok"
+    assert waits == [7.0, 1.0] and all(c.headers["User-Agent"] == USER_AGENT for c in calls)
+
+
+def test_client_gives_up_in_one_sentence() -> None:
+    client = Client(transport=httpx.MockTransport(lambda r: httpx.Response(404)), sleep=lambda s: None)
+    with pytest.raises(FetchError, match=r"https://example.test/y: the server answered 404"):
+        client.get("https://example.test/y")
+
+    def timeout(request: httpx.Request) -> httpx.Response:
+        raise httpx.ReadTimeout("slow", request=request)
+
+    client = Client(transport=httpx.MockTransport(timeout), sleep=lambda s: None, retries=2)
+    with pytest.raises(FetchError, match="no answer in time, also after 2 retries"):
+        client.get("https://example.test/z")
+
+
+def case(*documents: Document, termijn: str | None = None) -> Case:
+    return Case("2024Z00001", "z", "t", "2024-01-01", termijn=termijn, documents=list(documents))
+
+
+@pytest.mark.parametrize(
+    ("documents", "termijn", "status", "due", "days"),
+    [
+        ([Document("q", QUESTIONS, "2024-01-01"), Document("a", ANSWER, "2024-01-22")], None, "answered", "2024-01-22", 21),
+        ([Document("a", ANSWER, "2024-01-23")], None, "late_without_notice", "2024-01-22", 22),
+        ([Document("n", DELAY, "2024-01-20"), Document("a", ANSWER, "2024-02-12")], None, "answered", "2024-02-12", 42),
+        ([Document("n", DELAY, "2024-01-20"), Document("a", ANSWER, "2024-02-13")], None, "late", "2024-02-12", 43),
+        ([], None, "late_without_notice", "2024-01-22", None),
+        ([Document("n", DELAY, "2024-01-20")], None, "open", "2024-02-12", None),
+        ([Document("m", NOTICE, "2024-01-10")], None, "withdrawn", "2024-01-22", None),
+        ([Document("a", ANSWER, "2024-02-01")], "2024-02-05", "answered", "2024-02-05", 31),
+    ],
+)
+def test_case_rules(documents: list[Document], termijn: str | None, status: str, due: str, days: int | None) -> None:
+    assessed = assess(case(*documents, termijn=termijn), today=date(2024, 2, 1))
+    assert (assessed.status, assessed.due_on, assessed.days_taken) == (status, due, days)
