@@ -121,7 +121,7 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Path, monkeypa
     old.close()
     monkeypatch.setattr(store_module, "MIGRATIONS", MIGRATIONS)
     new = SQLiteStore(path)
-    assert new.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 4
+    assert new.db.execute("PRAGMA user_version").fetchone()[0] == len(MIGRATIONS) == 5
     [hit] = new.search(parse_query("studenten"), Filters(block="question", party="SP"), 10)
     assert hit.block == "question" and hit.set_id == 1
     assert new.check() == []
