@@ -252,29 +252,47 @@ MIGRATIONS.append(
         due_on TEXT, notice_on TEXT, answered_on TEXT, status TEXT NOT NULL, days_taken INTEGER,
         unknown_soorten TEXT NOT NULL DEFAULT '[]', documents TEXT NOT NULL DEFAULT '[]'
     );
-    CREATE INDEX cases_status ON cases(status)
+    CREATE INDEX cases_status ON cases(status);
+    -- Zaken whose case must be worked out again; kept with the page that touched them, so
+    -- a sync killed before it got to them does it on the next run.
+    CREATE TABLE dirty_cases (zaak_id TEXT PRIMARY KEY)
     """
 )
 
 
+STATUS_TOKENS = ("sanswered", "sopen", "slate", "swithdrawn")
+
+
+def case_status_tokens(status: str) -> list[str]:
+    """The status tokens of a set whose case the sync worked out (see kamervragen.cases)."""
+    return {
+        "answered": ["sanswered"], "open": ["sopen"], "withdrawn": ["swithdrawn"],
+        "late": ["slate"], "late_without_notice": ["slate"],
+    }.get(status, [])
+
+
 def facet_tokens(record: Record, block: str, people: list[int], parties: list[int], addressees: list[int],
-                 answerers: list[int]) -> str:
+                 answerers: list[int], case_status: str | None = None) -> str:
     """What the filters can ask of a block, as index tokens: y2024 (year) d202 (decade)
-    sy20232024 (session) kanswer (kind) sanswered/sopen/slate (status) bq/ba (block)
-    m12 (member) p3 (party) a7 (addressed office) r9 (answering office)."""
+    sy20232024 (session) kanswer (kind) sanswered/sopen/slate/swithdrawn (status) bq/ba
+    (block) m12 (member) p3 (party) a7 (addressed office) r9 (answering office). A case's
+    status, when the sync knows it, decides the status over what the document says."""
     tokens = []
     if record.submitted_on:
         tokens += [f"y{record.submitted_on[:4]}", f"d{record.submitted_on[:3]}"]
     if record.session_year:
         tokens.append("sy" + record.session_year.replace("-", ""))
     tokens.append("k" + ("delay" if record.kind == "delay_notice" else record.kind))
-    if record.kind == "answer":
-        tokens.append("sanswered")
-    elif record.kind in ("questions", "delay_notice"):
-        tokens.append("sopen")
-    taken = days_taken(record)
-    if taken is not None and taken > LATE_AFTER_DAYS:
-        tokens.append("slate")
+    if case_status is not None:
+        tokens += case_status_tokens(case_status)
+    else:
+        if record.kind == "answer":
+            tokens.append("sanswered")
+        elif record.kind in ("questions", "delay_notice"):
+            tokens.append("sopen")
+        taken = days_taken(record)
+        if taken is not None and taken > LATE_AFTER_DAYS:
+            tokens.append("slate")
     tokens.append("bq" if block == "question" else "ba")
     tokens += [f"m{i}" for i in people] + [f"p{i}" for i in dict.fromkeys(parties)]
     tokens += [f"a{i}" for i in addressees] + [f"r{i}" for i in answerers]
@@ -462,6 +480,8 @@ class SQLiteStore:
         for f in record.footnotes:
             self.db.execute("INSERT INTO footnotes VALUES (?, ?, ?, ?)", (set_id, f.number, f.text, json.dumps(f.urls)))
         title, title_parts = analyze(record.title or "")
+        row = self.db.execute("SELECT status FROM cases WHERE nummer = ?", (record.case_number,)).fetchone()
+        case_status = str(row[0]) if row and record.case_number else None
         blocks = [("question", [q.number], q.text) for q in record.questions]
         blocks += [("answer", a.questions, a.text) for a in record.answers]
         for position, (kind, numbers, text) in enumerate(blocks):
@@ -473,7 +493,8 @@ class SQLiteStore:
             # The title belongs to every block (a question is about its set's subject); the
             # footnotes are indexed once, on the first block, so a long note does not count
             # again for every block.
-            facets = facet_tokens(record, kind, people, parties, offices_by["addressee"], offices_by["answerer"])
+            facets = facet_tokens(record, kind, people, parties, offices_by["addressee"], offices_by["answerer"],
+                                  case_status)
             self.db.execute(
                 "INSERT INTO blocks_fts (rowid, title, body, parts, notes, facets, kind, set_id, submitted_on)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -776,6 +797,26 @@ class SQLiteStore:
             (case.nummer, case.zaak_id, case.title, case.submitted_on, case.termijn, case.due_on, case.notice_on,
              case.answered_on, case.status, case.days_taken, json.dumps(case.unknown_soorten), documents),
         )
+        # The case now says whether its sets are answered, open, late or withdrawn.
+        wanted = " ".join(case_status_tokens(case.status))
+        for rowid, facets in self.db.execute(
+            "SELECT f.rowid, f.facets FROM blocks_fts f WHERE f.set_id IN (SELECT id FROM sets WHERE case_number = ?)",
+            (case.nummer,),
+        ).fetchall():
+            kept = " ".join(t for t in facets.split() if t not in STATUS_TOKENS)
+            if kept + " " + wanted != facets:
+                self.db.execute("UPDATE blocks_fts SET facets = ? WHERE rowid = ?", (f"{kept} {wanted}".strip(), rowid))
+
+    def mark_dirty(self, zaak_ids: set[str]) -> None:
+        self.begin()
+        self.db.executemany("INSERT OR IGNORE INTO dirty_cases VALUES (?)", [(z,) for z in zaak_ids])
+
+    def dirty(self) -> list[str]:
+        return [str(r[0]) for r in self.db.execute("SELECT zaak_id FROM dirty_cases ORDER BY zaak_id")]
+
+    def clean(self, zaak_id: str) -> None:
+        self.begin()
+        self.db.execute("DELETE FROM dirty_cases WHERE zaak_id = ?", (zaak_id,))
 
     def delete_case(self, zaak_id: str) -> None:
         self.begin()

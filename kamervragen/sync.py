@@ -50,11 +50,11 @@ class SyncSummary:
 def sync_tk(store: SQLiteStore, get: Get, base_url: str, today: date | None = None,
             progress: Progress | None = None) -> SyncSummary:
     summary = SyncSummary()
-    touched: set[str] = set()
     for category in syncfeed.CATEGORIES:
         token = store.sync_state("tk", category)
         try:
             for page, resume in syncfeed.pages(get, base_url, category, token):
+                touched: set[str] = set()
                 for entity in page.entities:
                     touched.update(store.zaken_of(entity.id))
                     if entity.deleted:
@@ -64,6 +64,7 @@ def sync_tk(store: SQLiteStore, get: Get, base_url: str, today: date | None = No
                         summary.count(store.put_entity(entity.category, entity.id, entity.updated,
                                                        dict(entity.fields), entity.refs))
                         touched.update(store.zaken_of(entity.id))
+                store.mark_dirty(touched)
                 store.set_sync_state("tk", category, resume or "")
                 store.commit()
                 if progress:
@@ -71,14 +72,15 @@ def sync_tk(store: SQLiteStore, get: Get, base_url: str, today: date | None = No
         except (FetchError, syncfeed.FeedError) as exc:
             store.rollback()
             summary.failed.append(str(exc))
-    for zaak_id in sorted(touched):
+    for zaak_id in store.dirty():
         case = build_case(store, zaak_id)
         if case is None:
             store.delete_case(zaak_id)
-            continue
-        assess(case, today or date.today())
-        store.put_case(case)
-        summary.unknown_soorten.update(case.unknown_soorten)
+        else:
+            assess(case, today or date.today())
+            store.put_case(case)
+            summary.unknown_soorten.update(case.unknown_soorten)
+        store.clean(zaak_id)
     store.commit()
     summary.cases.update(c["status"] for c in store.cases())  # type: ignore[misc]
     return summary

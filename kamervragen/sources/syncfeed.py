@@ -39,7 +39,8 @@ class Entity:
 @dataclass
 class Page:
     entities: list[Entity]
-    next_token: str | None
+    next_token: str | None  # the feed's own next page, absent on the last page
+    resume_token: str | None  # after the last entry on this page: where a later sync starts
 
 
 def _local(tag: object) -> str:
@@ -83,17 +84,25 @@ def parse_page(data: bytes) -> Page:
     if _local(root.tag) != "feed":
         raise FeedError("not an Atom feed")
     entities = []
+    resume = None
     for entry in root.iter(f"{ATOM}entry"):
         content = entry.find(f"{ATOM}content")
         element = next((c for c in content if isinstance(c.tag, str)), None) if content is not None else None
         if element is not None:
             entities.append(parse_entity(element))
-    next_token = None
-    for link in root.findall(f"{ATOM}link"):
+        # The Kamer's advice: keep each entry's own next link and resume from the last one,
+        # since the last page has no next link of its own.
+        resume = _token(entry) or resume
+    next_token = _token(root)
+    return Page(entities, next_token, resume or next_token)
+
+
+def _token(element: etree._Element) -> str | None:
+    for link in element.findall(f"{ATOM}link"):
         if link.get("rel") == "next":
             query = parse_qs(urlparse(link.get("href") or "").query)
-            next_token = next(iter(query.get("skiptoken", [])), None)
-    return Page(entities, next_token)
+            return next(iter(query.get("skiptoken", [])), None)
+    return None
 
 
 def pages(get: object, base_url: str, category: str, skiptoken: str | None) -> Iterator[tuple[Page, str | None]]:
@@ -105,7 +114,7 @@ def pages(get: object, base_url: str, category: str, skiptoken: str | None) -> I
         if token:
             params["skiptoken"] = token
         page = _fetch_page(get, url, params)
-        yield page, page.next_token or token
+        yield page, page.resume_token or token
         if not page.next_token or page.next_token == token:
             return
         token = page.next_token
