@@ -13,8 +13,8 @@ import time
 from datetime import date
 from pathlib import Path
 
-from kamervragen.sources.http import Client
 from kamervragen.query import parse_query
+from kamervragen.sources.http import Client
 from kamervragen.store import Filters, SQLiteStore
 from kamervragen.sync import sync_koop, sync_tk
 
