@@ -21,6 +21,7 @@ LATER_ANSWER = "Antwoord schriftelijke vragen (nader)"
 DELAY = "Mededeling (uitstel antwoord)"
 NOTICE = "Mededeling"
 KNOWN_SOORTEN = {QUESTIONS, ANSWER, LATER_ANSWER, DELAY, NOTICE}
+KNOWN_RELATIONS = {"Indiener", "Medeindiener", "Gericht aan"}
 TERM = timedelta(weeks=3)
 
 
@@ -47,6 +48,11 @@ class Case:
     status: Status = "open"
     days_taken: int | None = None
     unknown_soorten: list[str] = field(default_factory=list)
+    relations: list[str] = field(default_factory=list)  # ZaakActor.Relatie of each actor
+
+    @property
+    def unknown_relations(self) -> list[str]:
+        return sorted(set(self.relations) - KNOWN_RELATIONS)
 
 
 def _first(documents: list[Document], soort: str) -> str | None:

@@ -385,6 +385,9 @@ def sync(
         if summary.unknown_soorten:
             typer.echo(f"kamervragen: kept documents of unknown kinds: {', '.join(sorted(summary.unknown_soorten))}",
                        err=True)
+        if summary.unknown_relations:
+            typer.echo(f"kamervragen: kept actors of unknown relations: {', '.join(sorted(summary.unknown_relations))}",
+                       err=True)
         typer.echo(f"{name}: {summary.line()}")
         failed = failed or bool(summary.failed)
     if failed:

@@ -35,6 +35,7 @@ class SyncSummary:
     failed: list[str] = field(default_factory=list)
     cases: Counter[str] = field(default_factory=Counter)
     unknown_soorten: set[str] = field(default_factory=set)
+    unknown_relations: set[str] = field(default_factory=set)
 
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
@@ -80,6 +81,7 @@ def sync_tk(store: SQLiteStore, get: Get, base_url: str, today: date | None = No
             assess(case, today or date.today())
             store.put_case(case)
             summary.unknown_soorten.update(case.unknown_soorten)
+            summary.unknown_relations.update(case.unknown_relations)
         store.clean(zaak_id)
     store.commit()
     summary.cases.update(c["status"] for c in store.cases())  # type: ignore[misc]
@@ -94,19 +96,21 @@ def build_case(store: SQLiteStore, zaak_id: str) -> Case | None:
     _, zaak = found
     if zaak.get("soort") != QUESTIONS or not zaak.get("nummer"):
         return None
+    linked = store.linked(zaak_id)
     documents = [
         Document(
             id=entity_id, soort=str(fields.get("soort") or ""), datum=syncfeed.date_of(str(fields.get("datum") or "")),
             nummer=str(fields.get("documentNummer") or "") or None,
             aanhangselnummer=str(fields.get("aanhangselnummer") or "") or None,
         )
-        for entity_id, category, fields in store.linked(zaak_id)
+        for entity_id, category, fields in linked
         if category.lower() == "document"
     ]
+    relations = [str(fields.get("relatie") or "") for _, category, fields in linked if category.lower() == "zaakactor"]
     return Case(
         nummer=str(zaak["nummer"]), zaak_id=zaak_id, title=str(zaak.get("onderwerp") or zaak.get("titel") or "") or None,
         submitted_on=syncfeed.date_of(str(zaak.get("gestartOp") or "")), termijn=syncfeed.date_of(str(zaak.get("termijn") or "")),
-        documents=sorted(documents, key=lambda d: (d.datum or "", d.id)),
+        documents=sorted(documents, key=lambda d: (d.datum or "", d.id)), relations=relations,
     )
 
 

@@ -115,3 +115,51 @@ def case(*documents: Document, termijn: str | None = None) -> Case:
 def test_case_rules(documents: list[Document], termijn: str | None, status: str, due: str, days: int | None) -> None:
     assessed = assess(case(*documents, termijn=termijn), today=date(2024, 2, 1))
     assert (assessed.status, assessed.due_on, assessed.days_taken) == (status, due, days)
+
+
+def test_every_recorded_koop_response_is_read(corpus: Path) -> None:
+    from kamervragen.extract.markup import read_metadata
+    from kamervragen.parse import parse_path
+
+    koop = corpus / "koop"
+    for name in ("ah-tk-20202021-3235.xml", "ah-tk-20202021-3235.html", "ah-tk-20202021-3235.pdf"):
+        [record] = parse_path(koop / name)
+        assert record.id == "ah-tk-20202021-3235" and len(record.questions) == 9, name
+    metadata = read_metadata((koop / "ah-tk-20202021-3235.metadata.xml").read_bytes())
+    assert metadata["OVERHEIDop.vraagnummer"] == ["2021Z09739"]
+    owms = read_metadata((koop / "ah-tk-20202021-3235.metadata_owms.xml").read_bytes())
+    assert owms["DC.identifier"] == ["ah-tk-20202021-3235"]
+    question = read_metadata((koop / "plooi-test-metadata_owms-kv-tk.xml").read_bytes())
+    assert question["OVERHEIDop.vraagnummer"] == ["2020Z13248"] and question["DC.identifier"] == ["kv-tk-2020Z13248"]
+    for name in ("plooi-test-metadata_owms-ah.xml", "plooi-test-metadata_owms-kv-ek.xml"):
+        assert read_metadata((koop / name).read_bytes()).get("DC.identifier"), name
+    [single] = sru.parse_response((koop / "plooi-test-sru_record_kv_onopgemaakt.xml").read_bytes()).records
+    assert single.identifier and single.metadata_url
+
+
+def test_odata_pages_on_and_maps_v5_names() -> None:
+    import json
+
+    from kamervragen.sources.odata import zaken
+
+    pages = {
+        "https://example.test/OData/v5/Zaak": {
+            "value": [{"Id": "z1", "Nummer": "2024Z00001", "Soort": "Schriftelijke vragen", "Nieuw": 1,
+                       "Document": [{"Id": "d1", "Soort": "Antwoord schriftelijke vragen", "AanhangselNummer": "12"}],
+                       "ZaakActor": [{"Id": "a1", "Relatie": "Indiener", "Naam": "Dijk", "FractieNaam": "SP"}]}],
+            "@odata.nextLink": "https://example.test/OData/v5/Zaak?$skip=1",
+        },
+        "https://example.test/OData/v5/Zaak?$skip=1": {"value": [{"Id": "z2", "Nummer": "2024Z00002"}]},
+    }
+    asked: list[tuple[str, object]] = []
+
+    def get(url: str, params: dict[str, str] | None) -> bytes:
+        asked.append((url, params))
+        return json.dumps(pages[url]).encode()
+
+    found = list(zaken(get, "https://example.test/OData/v5/", since="2024-01-01", version="v5"))
+    assert [z["nummer"] for z in found] == ["2024Z00001", "2024Z00002"]
+    assert found[0]["documents"] == [{"soort": "Antwoord schriftelijke vragen", "aanhangselnummer": "12", "id": "d1"}]
+    assert found[0]["actors"] == [{"relatie": "Indiener", "actorNaam": "Dijk", "actorFractie": "SP", "id": "a1"}]
+    assert found[0]["raw"]["Nieuw"] == 1, "unknown fields are kept in the raw entity"
+    assert "GewijzigdOp ge 2024-01-01" in str(asked[0][1])

@@ -134,9 +134,27 @@ def extract_xml(data: bytes) -> Extracted:
     return extracted
 
 
+_OWMS_PREFIX = {
+    "http://purl.org/dc/terms/": "DC.",
+    "http://standaarden.overheid.nl/oep/meta/": "OVERHEIDop.",
+    "http://standaarden.overheid.nl/owms/terms/": "OVERHEID.",
+}
+
+
 def read_metadata(data: bytes) -> dict[str, list[str]]:
-    """Fields of a KOOP ``metadata.xml`` (name → values)."""
-    return _meta(parse_xml(data))
+    """Fields of a KOOP ``metadata.xml`` (``<metadata name= content=>``) or of its OWMS
+    form (``<owms-metadata>`` with one element per field), as name → values under the
+    ``metadata.xml`` names (``OVERHEIDop.vraagnummer``, ``DC.identifier``)."""
+    root = parse_xml(data)
+    meta = _meta(root)
+    for node in root.iter():
+        if not isinstance(node.tag, str) or len(node) or not (node.text or "").strip():
+            continue
+        qname = etree.QName(node)
+        prefix = _OWMS_PREFIX.get(qname.namespace or "")
+        if prefix:
+            meta.setdefault(prefix + qname.localname, []).append(node.text.strip())
+    return meta
 
 
 def extract_html(data: bytes) -> Extracted:

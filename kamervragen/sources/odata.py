@@ -4,6 +4,9 @@ and only here."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
+
 # SyncFeed element → OData field, per API version.
 FIELDS: dict[str, dict[str, str]] = {
     "v4": {
@@ -27,3 +30,30 @@ def to_syncfeed(entity: dict[str, object], version: str = "v4") -> dict[str, str
     but kept in the raw payload by the caller)."""
     mapping = FIELDS[version]
     return {name: str(entity[odata]) for name, odata in mapping.items() if entity.get(odata) is not None}
+
+
+def zaken_url(base: str, since: str | None = None, version: str = "v4") -> tuple[str, dict[str, str]]:
+    """The query for the written-question Zaken (with their documents and actors) changed
+    since a date; OData pages on with ``@odata.nextLink``."""
+    condition = "Soort eq 'Schriftelijke vragen' and Verwijderd eq false"
+    if since:
+        condition += f" and GewijzigdOp ge {since}T00:00:00Z"
+    return base.rstrip("/") + "/Zaak", {"$filter": condition, "$expand": "Document,ZaakActor"}
+
+
+def zaken(get: object, base: str, since: str | None = None, version: str = "v4") -> Iterator[dict[str, object]]:
+    """Every Zaak of written questions as a dict: the Zaak's fields under SyncFeed names,
+    with ``documents`` and ``actors`` likewise; the raw entity under ``raw``."""
+    url, params = zaken_url(base, since, version)
+    next_url: str | None = url
+    while next_url:
+        body = json.loads(get(next_url, params if next_url == url else None))  # type: ignore[operator]
+        for entity in body.get("value", []):
+            yield {
+                **to_syncfeed(entity, version),
+                "id": entity.get("Id"),
+                "documents": [to_syncfeed(d, version) | {"id": d.get("Id")} for d in entity.get("Document", [])],
+                "actors": [to_syncfeed(a, version) | {"id": a.get("Id")} for a in entity.get("ZaakActor", [])],
+                "raw": entity,
+            }
+        next_url = body.get("@odata.nextLink")

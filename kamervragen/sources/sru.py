@@ -42,9 +42,10 @@ def query(publication: str, since: str | None = None) -> str:
 
 def parse_response(data: bytes) -> SruPage:
     root = parse_xml(data)
-    total = int(root.findtext(f"{SRU}numberOfRecords") or 0)
     records = []
-    for record in root.iter(f"{SRU}record"):
+    found = [root] if root.tag == f"{SRU}record" else list(root.iter(f"{SRU}record"))
+    total = int(root.findtext(f"{SRU}numberOfRecords") or len(found))
+    for record in found:
         urls = {u.get("manifestation"): (u.text or "").strip() for u in record.iter(f"{GZD}itemUrl")}
         records.append(
             SruRecord(
