@@ -341,6 +341,7 @@ def sync(
     tk_url: str = typer.Option(TK_URL, "--tk-url", help="SyncFeed host."),
     koop_url: str = typer.Option(KOOP_URL, "--koop-url", help="SRU and document host."),
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds to wait for one answer."),
+    retries: int = typer.Option(5, "--retries", min=0, max=20, help="Retries of a failed request, with backoff."),
 ) -> None:
     """Bring the store in step with the Tweede Kamer and KOOP: new, changed and deleted
     cases and documents, one polite request at a time; a second run reads only changes."""
@@ -358,7 +359,7 @@ def sync(
         if offline is not None:
             get = Replay(offline).get
         else:
-            client = Client(timeout=timeout)
+            client = Client(timeout=timeout, retries=retries)
             get = client.get
         if record is not None:
             get = Recorder(get, record).get

@@ -71,8 +71,11 @@ def sync_tk(store: SQLiteStore, get: Get, base_url: str, today: date | None = No
                 if progress:
                     progress(f"{category}: {summary.new + summary.updated + summary.unchanged} entities")
         except (FetchError, syncfeed.FeedError) as exc:
+            # Later categories refer to earlier ones (a Document to its Zaak): stop here,
+            # keep what is stored, and resume from this point next time.
             store.rollback()
             summary.failed.append(str(exc))
+            break
     for zaak_id in store.dirty():
         case = build_case(store, zaak_id)
         if case is None:

@@ -140,3 +140,25 @@ def test_killed_sync_resumes_to_the_same_store(tmp_path: Path) -> None:
         assert kills >= 2, "the sync finished before the kills; the test proved too little"
         subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     assert dump(SQLiteStore(tmp_path / "killed.db")) == dump(reference)
+
+
+def test_cli_records_and_replays_offline(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from kamervragen.cli import app
+
+    runner = CliRunner()
+    history = History(60, seed=13)
+    with FakeServices(history) as fake:
+        live = runner.invoke(app, ["sync", "--tk-url", fake.url, "--koop-url", fake.url, "--db",
+                                   str(tmp_path / "live.db"), "--record", str(tmp_path / "responses")])
+    assert live.exit_code == 0, live.output
+    assert "tk:" in live.stdout and "koop:" in live.stdout
+    replay = runner.invoke(app, ["sync", "--tk-url", fake.url, "--koop-url", fake.url, "--db",
+                                 str(tmp_path / "offline.db"), "--offline", str(tmp_path / "responses")])
+    assert replay.exit_code == 0, replay.output
+    assert dump(SQLiteStore(tmp_path / "offline.db")) == dump(SQLiteStore(tmp_path / "live.db"))
+    broken = runner.invoke(app, ["sync", "--source", "tk", "--tk-url", "http://127.0.0.1:9", "--db",
+                                 str(tmp_path / "x.db"), "--timeout", "0.2", "--retries", "1"])
+    assert broken.exit_code == 2 and "Traceback" not in broken.output
+    assert "http://127.0.0.1:9/SyncFeed/2.0/Feed" in broken.stderr
