@@ -395,6 +395,23 @@ def sync(
         raise typer.Exit(2)
 
 
+@app.command()
+def serve(
+    db: Path | None = DbOption,
+    host: str = typer.Option("127.0.0.1", "--host"),
+    port: int = typer.Option(8000, "--port"),
+) -> None:
+    """The web app and JSON API (pages in Dutch; API documented at /docs)."""
+    import uvicorn
+
+    from kamervragen.store import default_db_path
+    from kamervragen.web.app import create_app
+
+    path = db or default_db_path()
+    _store(path).close()  # create or migrate it now, and fail here with a clear message
+    uvicorn.run(create_app(path), host=host, port=port)
+
+
 def main() -> None:  # pragma: no cover
     sys.exit(app())
 

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import sqlite3
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -663,6 +664,56 @@ class SQLiteStore:
         hits = hits[:limit]
         self._add_submitters(hits)
         return hits
+
+    def facet_counts(self, query: Node, filters: Filters, sample: int = 20_000) -> Counter[str]:
+        """How many matching sets carry each facet token (p3, a7, y2024, slate…), over at
+        most ``sample`` matching blocks."""
+        counts: Counter[str] = Counter()
+        facets = self._facets(filters)
+        if facets is None:
+            return counts
+        expression, where, params = facets
+        match = f"({_fts(query)}) AND {expression}" if expression else _fts(query)
+        seen: set[int] = set()
+        for set_id, tokens in self.db.execute(
+            "SELECT f.set_id, f.facets FROM blocks_fts f WHERE blocks_fts MATCH ?"
+            + "".join(f" AND {w}" for w in where) + " LIMIT ?",
+            [match, *params, sample],
+        ):
+            if set_id not in seen:
+                seen.add(set_id)
+                counts.update(t for t in tokens.split() if t[0] in "pays" and not t.startswith("sy"))
+        return counts
+
+    def names(self, tokens: list[str]) -> dict[str, str]:
+        """Readable names of party (p3) and office (a7, r9) facet tokens."""
+        out: dict[str, str] = {}
+        for token in tokens:
+            if token[:1] == "p" and token[1:].isdigit():
+                row = self.db.execute("SELECT name FROM parties WHERE id = ?", (int(token[1:]),)).fetchone()
+            elif token[:1] in "ar" and token[1:].isdigit():
+                row = self.db.execute("SELECT portfolio FROM offices WHERE id = ?", (int(token[1:]),)).fetchone()
+            else:
+                continue
+            if row and row[0]:
+                out[token] = str(row[0])
+        return out
+
+    def recent(self, filters: Filters, limit: int, offset: int = 0) -> list[tuple[int, Record]]:
+        """Sets newest first (for browsing without words)."""
+        where, params = self._where(filters)
+        sql = "SELECT s.id, s.record_json FROM sets s" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += " ORDER BY s.submitted_on DESC, s.id DESC LIMIT ? OFFSET ?"
+        return [(int(i), Record.model_validate_json(j)) for i, j in self.db.execute(sql, [*params, limit, offset])]
+
+    def case_of(self, case_number: str | None) -> dict[str, object] | None:
+        if not case_number:
+            return None
+        row = self.db.execute("SELECT * FROM cases WHERE nummer = ?", (case_number,)).fetchone()
+        if row is None:
+            return None
+        columns = [c[1] for c in self.db.execute("PRAGMA table_info(cases)")]
+        return dict(zip(columns, row, strict=True))
 
     def _add_submitters(self, hits: list[Hit]) -> None:
         ids = sorted({h.set_id for h in hits})

@@ -1,0 +1,417 @@
+"""FastAPI app: pages for people (search, a question set, members, parties, ministries,
+what is open and late, the numbers), Atom feeds to follow them, and a JSON API with the
+same parameters. Works without JavaScript: every search is a plain GET, so a shareable URL.
+"""
+
+from __future__ import annotations
+
+import base64
+import csv
+import io
+import json
+import re
+import threading
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+from urllib.parse import urlencode
+from xml.sax.saxutils import escape as xml_escape
+
+from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
+
+from kamervragen import __version__, stats
+from kamervragen.query import QueryError, parse_query
+from kamervragen.record import Record
+from kamervragen.search import search as run_search
+from kamervragen.store import Filters, SQLiteStore
+from kamervragen.web.charts import draw
+
+HERE = Path(__file__).parent
+PAGE_SIZE = 20
+OFFICIAL = "https://zoek.officielebekendmakingen.nl/{}.html"
+
+
+class Kind(StrEnum):
+    questions = "questions"
+    answer = "answer"
+    delay_notice = "delay_notice"
+    notice = "notice"
+
+
+class Status(StrEnum):
+    answered = "answered"
+    unanswered = "unanswered"
+    late = "late"
+
+
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+Text = Annotated[str | None, Query(max_length=200)]
+
+
+class SearchParams:
+    """The parameters of a search, the same for the page, its feed and the API."""
+
+    def __init__(
+        self,
+        q: Annotated[str, Query(max_length=500, description="Words, \"phrases\", OR, NOT/-, prefix*")] = "",
+        member: Text = None, party: Text = None, ministry: Text = None, minister: Text = None,
+        date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
+        date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
+        session_year: Annotated[str | None, Query(pattern=r"^\d{4}-\d{4}$")] = None,
+        kind: Kind | None = None, status: Status | None = None,
+        cursor: Annotated[str | None, Query(max_length=100)] = None,
+    ) -> None:
+        self.q = q.strip()
+        self.filters = Filters(
+            member=member or None, party=party or None, ministry=ministry or None, minister=minister or None,
+            date_from=date_from, date_to=date_to, session_year=session_year,
+            kind=kind.value if kind else None, status=status.value if status else None,
+        )
+        self.offset = _offset(cursor)
+
+    def query_string(self, **changes: object) -> str:
+        f = self.filters
+        values = {"q": self.q, "member": f.member, "party": f.party, "ministry": f.ministry, "minister": f.minister,
+                  "from": f.date_from, "to": f.date_to, "session_year": f.session_year, "kind": f.kind,
+                  "status": f.status, **changes}
+        return urlencode({k: v for k, v in values.items() if v})
+
+
+def _cursor(offset: int) -> str:
+    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
+
+
+def _offset(cursor: str | None) -> int:
+    """Cursors are opaque to clients; they hold the position in the ranked list."""
+    if not cursor:
+        return 0
+    try:
+        value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+        offset = int(value["o"])
+    except (ValueError, KeyError, TypeError):
+        raise HTTPException(400, "the cursor is not one this server gave out") from None
+    if not 0 <= offset <= 10_000:
+        raise HTTPException(400, "the cursor is out of range")
+    return offset
+
+
+_local = threading.local()
+
+
+def get_store(request: Request) -> SQLiteStore:
+    """The store of this app, one connection per worker thread (SQLite connections are not
+    shared across threads)."""
+    path = request.app.state.db_path
+    stores = getattr(_local, "stores", None)
+    if stores is None:
+        stores = _local.stores = {}
+    if path not in stores:
+        stores[path] = SQLiteStore(path)
+    return stores[path]
+
+
+Store = Annotated[SQLiteStore, Depends(get_store)]
+Params = Annotated[SearchParams, Depends()]
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    app = FastAPI(
+        title="kamervragen", version=__version__,
+        description="Schriftelijke Kamervragen: zoeken, volgen en meten. JSON API; the HTML pages take the same parameters.",
+    )
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    templates.env.filters["marks"] = _marks
+    templates.env.globals["official"] = lambda doc_id: OFFICIAL.format(doc_id) if doc_id else None
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.state.db_path = str(db_path)
+
+    def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(request, name, context, status_code=status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError) -> Response:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": problems}, status_code=422)
+        return page(request, "error.html", 422, message=f"Ongeldige invoer: {problems}")
+
+    @app.exception_handler(HTTPException)
+    async def http_error(request: Request, exc: HTTPException) -> Response:
+        if request.url.path.startswith("/api/"):
+            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+        return page(request, "error.html", exc.status_code, message=str(exc.detail))
+
+    def run(db: SQLiteStore, params: SearchParams, limit: int) -> tuple[list[Any], bool]:
+        try:
+            results = run_search(db, params.q, params.filters, params.offset + limit + 1)
+        except QueryError as exc:
+            raise HTTPException(400, f"de zoekvraag klopt niet: {exc}") from None
+        window = results[params.offset : params.offset + limit]
+        return window, len(results) > params.offset + limit
+
+    # -- pages -------------------------------------------------------------------------
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def home(request: Request, db: Store, params: Params) -> HTMLResponse:
+        results: list[Any] = []
+        facets: dict[str, list[tuple[str, str, int]]] = {}
+        recent: list[tuple[int, Record]] = []
+        more = False
+        if params.q:
+            results, more = run(db, params, PAGE_SIZE)
+            facets = _facets(db, params)
+        else:
+            recent = db.recent(params.filters, PAGE_SIZE, params.offset)
+            more = len(recent) == PAGE_SIZE
+        return page(request, "search.html", params=params, results=results, recent=recent, facets=facets,
+                    next_cursor=_cursor(params.offset + PAGE_SIZE) if more else None)
+
+    @app.get("/set/{set_id}", response_class=HTMLResponse, include_in_schema=False)
+    def question_set(request: Request, db: Store, set_id: int) -> HTMLResponse:
+        record = db.record(set_id)
+        if record is None:
+            raise HTTPException(404, "deze set vragen bestaat niet")
+        days = _days(record) if record.submitted_on and record.received_on else None
+        return page(request, "set.html", record=record, set_id=set_id, rows=_rows(record), days=days,
+                    timeline=_timeline(record, db.case_of(record.case_number)))
+
+    @app.get("/lid/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def member(request: Request, db: Store, name: str) -> HTMLResponse:
+        return _listing(request, db, f"Kamerlid {name}", Filters(member=name))
+
+    @app.get("/partij/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def party(request: Request, db: Store, name: str) -> HTMLResponse:
+        return _listing(request, db, f"Partij {name}", Filters(party=name))
+
+    @app.get("/ministerie/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def ministry(request: Request, db: Store, name: str) -> HTMLResponse:
+        return _listing(request, db, f"Ministerie {name}", Filters(ministry=name))
+
+    def _listing(request: Request, db: SQLiteStore, title: str, filters: Filters) -> HTMLResponse:
+        sets = db.recent(filters, 200)
+        late = sum(1 for _, r in sets if r.received_on and r.submitted_on and _days(r) > 21)
+        answered = sum(1 for _, r in sets if r.received_on)
+        return page(request, "listing.html", title=title, sets=sets, answered=answered, late=late)
+
+    @app.get("/open-en-te-laat", response_class=HTMLResponse, include_in_schema=False)
+    def overdue_page(request: Request, db: Store) -> HTMLResponse:
+        return page(request, "overdue.html", **overdue(db))
+
+    @app.get("/cijfers", response_class=HTMLResponse, include_in_schema=False)
+    def numbers(request: Request, db: Store) -> HTMLResponse:
+        charts = [(name, title, Markup(draw(name, title, fn(db)))) for name, (title, fn) in stats.CHARTS.items()]
+        return page(request, "numbers.html", charts=charts)
+
+    @app.get("/cijfers/{name}.svg", include_in_schema=False)
+    def chart_svg(db: Store, name: str) -> Response:
+        title, fn = _chart(name)
+        return Response(draw(name, title, fn(db)), media_type="image/svg+xml")
+
+    @app.get("/cijfers/{name}.csv", include_in_schema=False)
+    def chart_csv(db: Store, name: str) -> Response:
+        _, fn = _chart(name)
+        out = io.StringIO()
+        csv.writer(out).writerows(fn(db))
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
+                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+
+    # -- feeds -------------------------------------------------------------------------
+
+    @app.get("/feed", include_in_schema=False)
+    def search_feed(request: Request, db: Store, params: Params) -> Response:
+        if params.q:
+            results, _ = run(db, params, 50)
+            seen: dict[int, Any] = {}
+            for r in results:
+                seen.setdefault(r.hit.set_id, r)
+            entries = [(set_id, db.record(set_id)) for set_id in seen]
+        else:
+            entries = list(db.recent(params.filters, 50))
+        title = f"Kamervragen: {params.q or 'nieuwste vragen'}"
+        items = [_entry(request, set_id, rec) for set_id, rec in entries if rec is not None]
+        return _atom(request, title, str(request.url), items)
+
+    @app.get("/set/{set_id}/feed", include_in_schema=False)
+    def set_feed(request: Request, db: Store, set_id: int) -> Response:
+        record = db.record(set_id)
+        if record is None:
+            raise HTTPException(404, "deze set vragen bestaat niet")
+        link = str(request.url_for("question_set", set_id=set_id))
+        items = [
+            {"id": f"{link}#{what}", "title": f"{label}: {record.title or record.id}", "link": link,
+             "updated": day, "summary": label}
+            for what, label, day in _timeline(record, db.case_of(record.case_number)) if day
+        ]
+        return _atom(request, f"Kamervragen: {record.title or record.id}", str(request.url), items)
+
+    # -- API ---------------------------------------------------------------------------
+
+    @app.get("/api/search", tags=["zoeken"])
+    def api_search(db: Store, params: Params,
+                   limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE) -> dict[str, Any]:
+        """Question and answer blocks, best first; ``next`` is the cursor of the next page."""
+        if not params.q:
+            raise HTTPException(400, "give a query in q")
+        results, more = run(db, params, limit)
+        return {
+            "hits": [
+                {"set": r.hit.set_id, "id": r.hit.doc_id, "case_number": r.hit.case_number, "title": r.hit.title,
+                 "block": r.hit.block, "numbers": r.hit.numbers, "score": r.hit.score, "snippet": r.snippet,
+                 "submitted_on": r.hit.submitted_on, "kind": r.hit.kind, "submitters": r.hit.submitters}
+                for r in results
+            ],
+            "next": _cursor(params.offset + limit) if more else None,
+        }
+
+    @app.get("/api/sets/{set_id}", tags=["sets"])
+    def api_set(db: Store, set_id: int) -> dict[str, Any]:
+        """One question set: the record, and its case when the sync knows it."""
+        record = db.record(set_id)
+        if record is None:
+            raise HTTPException(404, "no such set")
+        return {"record": record.model_dump(mode="json"), "case": db.case_of(record.case_number)}
+
+    @app.get("/api/people", tags=["mensen"])
+    def api_people(db: Store, q: Annotated[str, Query(max_length=100)] = "",
+                   limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict[str, Any]]:
+        """Members who asked, with their party and how many sets."""
+        rows = db.db.execute(
+            "SELECT p.name, pa.name, count(DISTINCT sp.set_id) FROM people p LEFT JOIN parties pa ON pa.id = p.party_id"
+            " JOIN set_people sp ON sp.person_id = p.id WHERE p.name LIKE ? GROUP BY p.id ORDER BY 3 DESC LIMIT ?",
+            (f"%{q}%", limit),
+        ).fetchall()
+        return [{"name": n, "party": party, "sets": c} for n, party, c in rows]
+
+    @app.get("/api/stats/{name}", tags=["cijfers"])
+    def api_stats(db: Store, name: str) -> dict[str, Any]:
+        """The data behind a chart: ``columns`` and ``rows``."""
+        title, fn = _chart(name)
+        rows = fn(db)
+        return {"title": title, "columns": list(rows[0]), "rows": [list(r) for r in rows[1:]]}
+
+    @app.get("/api/open", tags=["cijfers"])
+    def api_open(db: Store) -> dict[str, Any]:
+        """Cases past their due date without an answer, and the counts per ministry and party."""
+        return overdue(db)
+
+    return app
+
+
+def _chart(name: str) -> tuple[str, Any]:
+    if name not in stats.CHARTS:
+        raise HTTPException(404, f"no chart {name!r}; there are: {', '.join(stats.CHARTS)}")
+    return stats.CHARTS[name]
+
+
+def _marks(snippet: str) -> Markup:
+    """A snippet with its **marked** words as <mark>, everything else escaped."""
+    return Markup(re.sub(r"\*\*(.+?)\*\*", r"<mark>\1</mark>", str(escape(snippet))))
+
+
+def _days(record: Record) -> int:
+    return (date.fromisoformat(record.received_on or "") - date.fromisoformat(record.submitted_on or "")).days
+
+
+def _rows(record: Record) -> list[dict[str, Any]]:
+    """Each question with its answer; an answer covering several questions is shown once,
+    beside the first, and linked from the others."""
+    by_question = {n: i for i, a in enumerate(record.answers) for n in a.questions}
+    shown: set[int] = set()
+    rows = []
+    for q in record.questions:
+        i = by_question.get(q.number)
+        answer = record.answers[i] if i is not None else None
+        first = i is not None and i not in shown
+        if i is not None:
+            shown.add(i)
+        rows.append({"question": q, "answer": answer, "answer_index": i, "first": first})
+    return rows
+
+
+def _timeline(record: Record, case: dict[str, Any] | None) -> list[tuple[str, str, str | None]]:
+    events = [("ingezonden", "Ingezonden", record.submitted_on)]
+    if case and case.get("notice_on"):
+        events.append(("uitstel", "Uitstel gemeld", str(case["notice_on"])))
+    if case and case.get("due_on"):
+        events.append(("termijn", "Antwoord verwacht uiterlijk", str(case["due_on"])))
+    answered = record.received_on if record.kind == "answer" else (case or {}).get("answered_on")
+    if answered:
+        events.append(("beantwoord", "Beantwoord", str(answered)))
+    return events
+
+
+def overdue(db: SQLiteStore) -> dict[str, Any]:
+    today = date.today().isoformat()
+    rows = db.db.execute(
+        "SELECT nummer, zaak_id, title, submitted_on, due_on, status FROM cases"
+        " WHERE answered_on IS NULL AND status != 'withdrawn' AND due_on < ? ORDER BY due_on", (today,)
+    ).fetchall()
+    per_ministry: dict[str, int] = {}
+    per_party: dict[str, int] = {}
+    cases = []
+    for nummer, zaak_id, title, submitted, due, status in rows:
+        actors = [f for _, c, f in db.linked(zaak_id) if c.lower() == "zaakactor"]
+        ministries = sorted({str(f.get("functie") or f.get("actorNaam")) for f in actors if f.get("relatie") == "Gericht aan"})
+        parties = sorted({str(f.get("actorFractie")) for f in actors if f.get("relatie") in ("Indiener", "Medeindiener")
+                          and f.get("actorFractie")})
+        for m in ministries:
+            per_ministry[m] = per_ministry.get(m, 0) + 1
+        for p in parties:
+            per_party[p] = per_party.get(p, 0) + 1
+        cases.append({"nummer": nummer, "title": title, "submitted_on": submitted, "due_on": due, "status": status,
+                      "days_over": (date.today() - date.fromisoformat(due)).days, "ministries": ministries,
+                      "parties": parties})
+    return {"cases": cases, "per_ministry": sorted(per_ministry.items(), key=lambda kv: -kv[1]),
+            "per_party": sorted(per_party.items(), key=lambda kv: -kv[1])}
+
+
+def _facets(db: SQLiteStore, params: SearchParams) -> dict[str, list[tuple[str, str, int]]]:
+    """Counts per party, ministry, year and status for the current search, as (label, URL
+    query, count) for links that add the facet to the search."""
+    counts = db.facet_counts(parse_query(params.q), params.filters)
+    names = db.names([t for t in counts if t[0] in "pa"])
+    out: dict[str, list[tuple[str, str, int]]] = {"Partij": [], "Ministerie": [], "Jaar": [], "Status": []}
+    status_names = {"sanswered": ("beantwoord", "answered"), "sopen": ("onbeantwoord", "unanswered"),
+                    "slate": ("te laat", "late")}
+    for token, n in counts.most_common():
+        if token[0] == "p" and token in names:
+            out["Partij"].append((names[token], params.query_string(party=names[token]), n))
+        elif token[0] == "a" and token in names:
+            out["Ministerie"].append((names[token], params.query_string(ministry=names[token]), n))
+        elif token[0] == "y":
+            out["Jaar"].append((token[1:], params.query_string(**{"from": token[1:] + "-01-01", "to": token[1:] + "-12-31"}), n))
+        elif token in status_names:
+            label, value = status_names[token]
+            out["Status"].append((label, params.query_string(status=value), n))
+    out["Partij"], out["Ministerie"] = out["Partij"][:12], out["Ministerie"][:12]
+    out["Jaar"] = sorted(out["Jaar"], reverse=True)[:12]
+    return {k: v for k, v in out.items() if v}
+
+
+def _entry(request: Request, set_id: int, record: Record) -> dict[str, Any]:
+    link = str(request.url_for("question_set", set_id=set_id))
+    answered = record.kind == "answer"
+    return {"id": link, "title": (record.title or record.id or "Kamervragen") + (" (beantwoord)" if answered else ""),
+            "link": link, "updated": record.received_on or record.submitted_on,
+            "summary": " ".join(q.text for q in record.questions)[:500]}
+
+
+def _atom(request: Request, title: str, self_url: str, items: list[dict[str, Any]]) -> Response:
+    updated = max((str(i["updated"]) for i in items if i.get("updated")), default="1970-01-01")
+    parts = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
+             f"<title>{xml_escape(title)}</title>", f"<id>{xml_escape(self_url)}</id>",
+             f'<link rel="self" href="{xml_escape(self_url)}"/>', f"<updated>{updated}T00:00:00Z</updated>",
+             "<author><name>kamervragen</name></author>"]
+    for item in items:
+        day = item.get("updated") or "1970-01-01"
+        parts += ["<entry>", f"<id>{xml_escape(item['id'])}</id>", f"<title>{xml_escape(item['title'])}</title>",
+                  f'<link href="{xml_escape(item["link"])}"/>', f"<updated>{day}T00:00:00Z</updated>",
+                  f"<summary>{xml_escape(item['summary'])}</summary>", "</entry>"]
+    parts.append("</feed>")
+    return Response("\n".join(parts), media_type="application/atom+xml; charset=utf-8")

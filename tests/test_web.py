@@ -1,0 +1,125 @@
+"""The web app and API on a small store: pages, grouped answers, feeds, charts, hostile input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import warnings
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+from kamervragen.ingest import ingest
+from kamervragen.search import search
+from kamervragen.store import SQLiteStore
+from kamervragen.web.app import create_app
+
+from .test_ingest import write_documents
+
+SAMPLES = Path(__file__).resolve().parents[1] / "kamervragen" / "samples"
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    folder = tmp_path_factory.mktemp("web")
+    write_documents(folder / "docs", 30)
+    db = SQLiteStore(folder / "k.db")
+    ingest(db, [folder / "docs", SAMPLES], workers=1)
+    db.close()
+    return TestClient(create_app(folder / "k.db"))
+
+
+def sample_set(client: TestClient) -> int:
+    store = SQLiteStore(client.app.state.db_path)  # type: ignore[attr-defined]
+    found = store.find("ah-tk-20252026-9999")
+    assert found is not None
+    return found
+
+
+def test_search_page_with_filters_and_facets(client: TestClient) -> None:
+    page = client.get("/", params={"q": "wachttijden", "party": "SP"})
+    assert page.status_code == 200 and 'lang="nl"' in page.text
+    assert "<mark>wachttijden</mark>" in page.text
+    assert "Verfijnen" in page.text and "Partij" in page.text
+    assert 'href="/feed?q=wachttijden&amp;party=SP"' in page.text, "every search can be followed"
+
+
+def test_set_page_shows_each_question_beside_its_answer_grouped_once(client: TestClient) -> None:
+    set_id = sample_set(client)
+    page = client.get(f"/set/{set_id}")
+    assert page.status_code == 200
+    text = page.text
+    assert text.count('id="antwoord-2"') == 1, "the answer to 2 and 3 is shown once"
+    assert 'href="#antwoord-2"' in text, "question 3 links to the grouped answer"
+    assert "https://example.org/voorbeeld/huisuitzetting-in-een-fictieve-gemeente" in text
+    assert "Ingezonden: 2026-03-02" in text and "Beantwoord: 2026-03-30" in text
+    assert "28 dagen" in text and "te laat" in text
+    assert "https://zoek.officielebekendmakingen.nl/ah-tk-20252026-9999.html" in text
+
+
+def test_feeds_are_atom(client: TestClient) -> None:
+    feed = client.get("/feed", params={"q": "huisuitzetting"})
+    root = ElementTree.fromstring(feed.content)
+    assert root.tag == f"{ATOM}feed" and root.find(f"{ATOM}entry") is not None
+    one = ElementTree.fromstring(client.get(f"/set/{sample_set(client)}/feed").content)
+    titles = [e.findtext(f"{ATOM}title") for e in one.iter(f"{ATOM}entry")]
+    assert any(t and t.startswith("Beantwoord") for t in titles)
+
+
+def test_charts_and_their_csv(client: TestClient) -> None:
+    page = client.get("/cijfers")
+    assert page.status_code == 200 and page.text.count("<svg") == 5
+    rows = list(csv.reader(io.StringIO(client.get("/cijfers/antwoordtijd.csv").text)))
+    assert rows[0] == ["dagen", "sets"] and sum(int(r[1]) for r in rows[1:]) == 1
+    assert client.get("/cijfers/bestaatniet.csv").status_code == 404
+
+
+def test_api_search_pages_with_cursors(client: TestClient) -> None:
+    first = client.get("/api/search", params={"q": "wachttijden", "limit": 7}).json()
+    assert len(first["hits"]) == 7 and first["next"]
+    second = client.get("/api/search", params={"q": "wachttijden", "limit": 7, "cursor": first["next"]}).json()
+    seen = {(h["set"], h["block"], tuple(h["numbers"])) for h in first["hits"]}
+    assert not seen & {(h["set"], h["block"], tuple(h["numbers"])) for h in second["hits"]}
+    store = SQLiteStore(client.app.state.db_path)  # type: ignore[attr-defined]
+    assert len(first["hits"]) + len(second["hits"]) == min(14, len(search(store, "wachttijden", limit=100)))
+
+
+def test_openapi_and_people(client: TestClient) -> None:
+    spec = client.get("/openapi.json").json()
+    assert {"/api/search", "/api/sets/{set_id}", "/api/people", "/api/stats/{name}"} <= set(spec["paths"])
+    people = client.get("/api/people").json()
+    assert {"name": "De Vries", "party": "SP", "sets": 1} in people
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/?q=%22open", 400),
+        ("/api/search?q=%22open", 400),
+        ("/api/search?q=x&from=gisteren", 422),
+        ("/api/search?q=x&limit=100000", 422),
+        ("/api/search?q=" + "a" * 600, 422),
+        ("/?q=x&status=kapot", 422),
+        ("/?cursor=garbage", 400),
+        ("/set/99999", 404),
+        ("/set/abc", 422),
+        ("/api/stats/../../etc", 404),
+    ],
+)
+def test_hostile_input_gets_a_4xx_with_a_message(client: TestClient, url: str, status: int) -> None:
+    response = client.get(url)
+    assert response.status_code == status
+    assert "Traceback" not in response.text and len(response.text) > 20
+
+
+def test_script_tags_and_fts_syntax_are_harmless(client: TestClient) -> None:
+    for q in ["<script>alert(1)</script>", "title:x", "NEAR(a b)", "x' OR 1=1 --", "a^b"]:
+        response = client.get("/", params={"q": q})
+        assert response.status_code in (200, 400)
+        assert "<script>alert(1)</script>" not in response.text
