@@ -12,7 +12,6 @@ import json
 import re
 import threading
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -37,20 +36,8 @@ PAGE_SIZE = 20
 OFFICIAL = "https://zoek.officielebekendmakingen.nl/{}.html"
 
 
-class Kind(StrEnum):
-    questions = "questions"
-    answer = "answer"
-    delay_notice = "delay_notice"
-    notice = "notice"
-
-
-class Status(StrEnum):
-    answered = "answered"
-    unanswered = "unanswered"
-    late = "late"
-
-
-DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+# Empty values are allowed: a plain HTML form sends every field, filled in or not.
+DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
 Text = Annotated[str | None, Query(max_length=200)]
 
 
@@ -63,15 +50,16 @@ class SearchParams:
         member: Text = None, party: Text = None, ministry: Text = None, minister: Text = None,
         date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
         date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
-        session_year: Annotated[str | None, Query(pattern=r"^\d{4}-\d{4}$")] = None,
-        kind: Kind | None = None, status: Status | None = None,
+        session_year: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{4})?$")] = None,
+        kind: Annotated[str | None, Query(pattern="^(questions|answer|delay_notice|notice)?$")] = None,
+        status: Annotated[str | None, Query(pattern="^(answered|unanswered|late)?$")] = None,
         cursor: Annotated[str | None, Query(max_length=100)] = None,
     ) -> None:
         self.q = q.strip()
         self.filters = Filters(
             member=member or None, party=party or None, ministry=ministry or None, minister=minister or None,
-            date_from=date_from, date_to=date_to, session_year=session_year,
-            kind=kind.value if kind else None, status=status.value if status else None,
+            date_from=date_from or None, date_to=date_to or None, session_year=session_year or None,
+            kind=kind or None, status=status or None,  # type: ignore[arg-type]
         )
         self.offset = _offset(cursor)
 

@@ -1,0 +1,150 @@
+"""The web app in a real headless Chromium (Debian's, driven by Playwright with its
+executable path; nothing is downloaded): search with filters, open a set, follow a grouped
+answer, read the open-and-late page, download a chart's CSV. Screenshots of the main pages
+go to ``artifacts/screenshots``."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+
+from kamervragen.cases import QUESTIONS, Case, Document, assess
+from kamervragen.ingest import ingest
+from kamervragen.store import SQLiteStore
+
+from .test_ingest import write_documents
+
+ROOT = Path(__file__).resolve().parents[1]
+SHOTS = ROOT / "artifacts" / "screenshots"
+CHROMIUM = os.environ.get("KAMERVRAGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM}; install Debian's chromium or set KAMERVRAGEN_CHROMIUM")
+    import uvicorn
+
+    from kamervragen.web.app import create_app
+
+    folder = tmp_path_factory.mktemp("site")
+    write_documents(folder / "docs", 25)
+    store = SQLiteStore(folder / "k.db")
+    ingest(store, [folder / "docs", ROOT / "kamervragen" / "samples"], workers=1)
+    # One case past its due date without an answer, as a sync would leave it.
+    submitted = (date.today() - timedelta(days=40)).isoformat()
+    store.put_entity("zaak", "z-open", None, {"nummer": "2026Z00042", "soort": QUESTIONS, "onderwerp": "wachtlijsten jeugdzorg"}, {})
+    store.put_entity("zaakActor", "a-open", None, {"relatie": "Gericht aan", "functie": "minister van Volksgezondheid, Welzijn en Sport"}, {"zaak": ["z-open"]})
+    store.put_entity("zaakActor", "b-open", None, {"relatie": "Indiener", "actorNaam": "Lid Test", "actorFractie": "SP"}, {"zaak": ["z-open"]})
+    store.put_case(assess(Case("2026Z00042", "z-open", "wachtlijsten jeugdzorg", submitted,
+                               documents=[Document("d-open", QUESTIONS, submitted)]), date.today()))
+    store.commit()
+    store.close()
+    port = _free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(folder / "k.db"), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    for _ in range(100):
+        if server.started:
+            break
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser(site: str) -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1100, "height": 900}, accept_downloads=True)  # type: ignore[attr-defined]
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def shot(page: object, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
+
+
+def test_search_with_filters_then_open_a_set_and_follow_a_grouped_answer(site: str, page: object) -> None:
+    p = page
+    p.goto(site + "/")  # type: ignore[attr-defined]
+    shot(p, "home")
+    p.fill("#q", "huisuitzetting")  # type: ignore[attr-defined]
+    p.click("summary")  # type: ignore[attr-defined]
+    p.fill("#party", "SP")  # type: ignore[attr-defined]
+    p.keyboard.press("Enter")  # type: ignore[attr-defined]
+    p.wait_for_selector("ol.results li")  # type: ignore[attr-defined]
+    assert "party=SP" in p.url  # type: ignore[attr-defined]
+    assert p.locator("ol.results mark").count() > 0  # type: ignore[attr-defined]
+    shot(p, "search")
+    p.click("ol.results li h3 a")  # type: ignore[attr-defined]
+    p.wait_for_selector(".qa")  # type: ignore[attr-defined]
+    shot(p, "set")
+    p.click("a.grouped")  # type: ignore[attr-defined]
+    assert p.url.endswith("#antwoord-2")  # type: ignore[attr-defined]
+    assert p.locator("#antwoord-2").is_visible()  # type: ignore[attr-defined]
+    assert "ik ben bereid" in p.locator("#antwoord-2").inner_text()  # type: ignore[attr-defined]
+
+
+def test_keyboard_reaches_the_search_box_and_the_skip_link(site: str, page: object) -> None:
+    p = page
+    p.goto(site + "/")  # type: ignore[attr-defined]
+    p.keyboard.press("Tab")  # type: ignore[attr-defined]
+    assert p.evaluate("document.activeElement.textContent") == "Naar de inhoud"  # type: ignore[attr-defined]
+
+
+def test_open_and_late_page(site: str, page: object) -> None:
+    p = page
+    p.goto(site + "/open-en-te-laat")  # type: ignore[attr-defined]
+    text = p.locator("main").inner_text()  # type: ignore[attr-defined]
+    assert "2026Z00042" in text and "minister van Volksgezondheid, Welzijn en Sport" in text and "SP" in text
+    shot(p, "open-en-te-laat")
+
+
+def test_download_a_charts_csv(site: str, page: object) -> None:
+    p = page
+    p.goto(site + "/cijfers")  # type: ignore[attr-defined]
+    shot(p, "cijfers")
+    with p.expect_download() as info:  # type: ignore[attr-defined]
+        p.click('#antwoordtijd a[download]')  # type: ignore[attr-defined]
+    content = Path(info.value.path()).read_text(encoding="utf-8")
+    assert content.splitlines()[0] == "dagen,sets"
+
+
+def test_phone_width_is_readable(site: str, browser: object) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844})  # type: ignore[attr-defined]
+    p = context.new_page()
+    p.goto(site + "/?q=wachttijden")
+    width = p.evaluate("document.documentElement.scrollWidth")
+    shot(p, "phone")
+    context.close()
+    assert width <= 400, "no sideways scrolling on a phone"
