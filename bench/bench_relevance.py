@@ -50,14 +50,21 @@ def evaluate(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tuple[int
 def evaluate_plain(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tuple[int, float]:
     """The approach of the best-known public site: words as written, newest first."""
     store.db.execute("CREATE VIRTUAL TABLE plain_fts USING fts5(text, tokenize = 'unicode61')")
-    store.db.execute("INSERT INTO plain_fts (rowid, text) SELECT b.id, coalesce(s.title, '') || ' ' || b.text"
-                     " FROM blocks b JOIN sets s ON s.id = b.set_id")
+    store.db.execute(
+        "INSERT INTO plain_fts (rowid, text) SELECT b.id, coalesce(s.title, '') || ' ' || b.text"
+        " FROM blocks b JOIN sets s ON s.id = b.set_id"
+    )
     rankings = []
     for case in queries:
-        text = case["query"] if case["query"].startswith('"') else " ".join(f'"{w}"' for w in case["query"].split())
+        text = (
+            case["query"]
+            if case["query"].startswith('"')
+            else " ".join(f'"{w}"' for w in case["query"].split())
+        )
         rows = store.db.execute(
             "SELECT s.source FROM plain_fts JOIN blocks b ON b.id = plain_fts.rowid JOIN sets s ON s.id = b.set_id"
-            " WHERE plain_fts MATCH ? ORDER BY s.submitted_on DESC", (text,)
+            " WHERE plain_fts MATCH ? ORDER BY s.submitted_on DESC",
+            (text,),
         ).fetchall()
         rankings.append(([r[0] for r in rows], {str(corpus / s) for s in case["sources"]}))
     return score(rankings)
@@ -74,8 +81,10 @@ def main() -> None:
         print(f"{'configuration':<40} {'top-3':>6} {'MRR':>6}")
         top3, mrr = evaluate(store, corpus, queries)
         print(f"{'stems + compound parts (shipped)':<40} {top3:>3}/{len(queries)} {mrr:6.3f}")
-        store_module._fts = lambda node: full(node).replace("{title body parts notes}", "{title body notes}").replace(
-            "{title body parts}", "{title body}"
+        store_module._fts = lambda node: (
+            full(node)
+            .replace("{title body parts notes}", "{title body notes}")
+            .replace("{title body parts}", "{title body}")
         )
         top3, mrr = evaluate(store, corpus, queries)
         print(f"{'stems only (no compound parts)':<40} {top3:>3}/{len(queries)} {mrr:6.3f}")

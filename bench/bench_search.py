@@ -41,7 +41,14 @@ LIMIT = 20
 def make_queries(vocabulary: Vocabulary, seed: int = 7) -> list[tuple[str, dict[str, str]]]:
     """200 queries with a filter each; words of 6+ letters from real questions."""
     rng = random.Random(seed)
-    words = sorted({w.lower().strip(",.?!«»()") for s in vocabulary.questions for w in s.split() if len(w) >= 6 and w.isalpha()})
+    words = sorted(
+        {
+            w.lower().strip(",.?!«»()")
+            for s in vocabulary.questions
+            for w in s.split()
+            if len(w) >= 6 and w.isalpha()
+        }
+    )
     parties = sorted({m.party for m in vocabulary.members if m.party})
     ministries = sorted({o.portfolio.split()[0] for o in vocabulary.offices if o.portfolio})
     out = []
@@ -54,7 +61,7 @@ def make_queries(vocabulary: Vocabulary, seed: int = 7) -> list[tuple[str, dict[
         else:
             sentence = rng.choice(vocabulary.questions).split()
             j = rng.randrange(max(1, len(sentence) - 1))
-            text = '"' + " ".join(w.strip(",.?!«»()\"") for w in sentence[j : j + 2]) + '"'
+            text = '"' + " ".join(w.strip(',.?!«»()"') for w in sentence[j : j + 2]) + '"'
         pick = i % 4
         if pick == 0:
             filters = {"party": rng.choice(parties)}
@@ -81,20 +88,28 @@ def percentiles(values: list[float]) -> str:
 def baseline_sql(filters: dict[str, str]) -> tuple[str, list[str]]:
     where, params = [], []
     if "party" in filters:
-        where.append("s.id IN (SELECT sp.set_id FROM set_people sp JOIN people p ON p.id = sp.person_id"
-                     " JOIN parties pa ON pa.id = p.party_id WHERE pa.name = ?)")
+        where.append(
+            "s.id IN (SELECT sp.set_id FROM set_people sp JOIN people p ON p.id = sp.person_id"
+            " JOIN parties pa ON pa.id = p.party_id WHERE pa.name = ?)"
+        )
         params.append(filters["party"])
     if "ministry" in filters:
-        where.append("s.id IN (SELECT so.set_id FROM set_offices so JOIN offices o ON o.id = so.office_id"
-                     " WHERE so.relation = 'addressee' AND o.portfolio LIKE ?)")
+        where.append(
+            "s.id IN (SELECT so.set_id FROM set_offices so JOIN offices o ON o.id = so.office_id"
+            " WHERE so.relation = 'addressee' AND o.portfolio LIKE ?)"
+        )
         params.append(f"%{filters['ministry']}%")
     if "date_from" in filters:
         where.append("s.submitted_on BETWEEN ? AND ?")
         params += [filters["date_from"], filters["date_to"]]
     if "status" in filters:
         where.append("s.days_taken > 21")
-    sql = ("SELECT b.id FROM plain.plain_fts JOIN blocks b ON b.id = plain_fts.rowid JOIN sets s ON s.id = b.set_id"
-           " WHERE plain_fts MATCH ?" + "".join(f" AND {w}" for w in where) + f" ORDER BY s.submitted_on DESC LIMIT {LIMIT}")
+    sql = (
+        "SELECT b.id FROM plain.plain_fts JOIN blocks b ON b.id = plain_fts.rowid JOIN sets s ON s.id = b.set_id"
+        " WHERE plain_fts MATCH ?"
+        + "".join(f" AND {w}" for w in where)
+        + f" ORDER BY s.submitted_on DESC LIMIT {LIMIT}"
+    )
     return sql, params
 
 
@@ -105,7 +120,9 @@ def plain_match(text: str) -> str:
     return " ".join('"' + w + '"' for w in text.split())
 
 
-def run_queries(db_path: Path, plain_path: Path | None, queries: list[tuple[str, dict[str, str]]]) -> dict[str, list[float]]:
+def run_queries(
+    db_path: Path, plain_path: Path | None, queries: list[tuple[str, dict[str, str]]]
+) -> dict[str, list[float]]:
     """Time every query; without ``plain_path`` only the store's own search runs."""
     store = SQLiteStore(db_path)
     if plain_path is not None:
@@ -132,8 +149,11 @@ def search_only(db_path: str, queries_path: str) -> None:
     run_queries(Path(db_path), None, [(q, f) for q, f in queries])
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and
     # exec, so the big benchmark process would be counted in its searcher.
-    peak_kb = next(int(line.split()[1]) for line in Path("/proc/self/status").read_text().splitlines()
-                   if line.startswith("VmHWM:"))
+    peak_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/self/status").read_text().splitlines()
+        if line.startswith("VmHWM:")
+    )
     print(peak_kb / 1024)
 
 
@@ -152,8 +172,10 @@ def main(sizes: list[int]) -> None:
     stream = records(vocabulary, max(sizes), seed=1)
     have = 0
     print(f"search at scale, one core, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
-    print(f"{'sets':>7} {'blocks':>8} {'ingest/s':>9} {'store MB':>9} {'plain MB':>9} {'mem MB':>7}  "
-          f"{'p50/p95/p99 ms: ours':>24} {'ours+filter':>23} {'plain by date':>23} {'plain+filter':>23}")
+    print(
+        f"{'sets':>7} {'blocks':>8} {'ingest/s':>9} {'store MB':>9} {'plain MB':>9} {'mem MB':>7}  "
+        f"{'p50/p95/p99 ms: ours':>24} {'ours+filter':>23} {'plain by date':>23} {'plain+filter':>23}"
+    )
     for size in sizes:
         t = time.perf_counter()
         added = 0
@@ -176,12 +198,17 @@ def main(sizes: list[int]) -> None:
         timings = run_queries(db_path, plain_path, queries)
         memory = subprocess.run(
             [sys.executable, __file__, "--search-only", str(db_path), str(queries_path)],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout.strip()
         size_mb = db_path.stat().st_size / 1e6
-        print(f"{have:7d} {blocks:8d} {rate:9.0f} {size_mb:9.0f} {plain_path.stat().st_size / 1e6:9.0f} "
-              f"{float(memory):7.0f}  {percentiles(timings['ours']):>24} {percentiles(timings['ours+filter']):>23} "
-              f"{percentiles(timings['plain']):>23} {percentiles(timings['plain+filter']):>23}", flush=True)
+        print(
+            f"{have:7d} {blocks:8d} {rate:9.0f} {size_mb:9.0f} {plain_path.stat().st_size / 1e6:9.0f} "
+            f"{float(memory):7.0f}  {percentiles(timings['ours']):>24} {percentiles(timings['ours+filter']):>23} "
+            f"{percentiles(timings['plain']):>23} {percentiles(timings['plain+filter']):>23}",
+            flush=True,
+        )
     store.close()
 
 

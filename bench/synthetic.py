@@ -43,8 +43,12 @@ class Vocabulary:
             except DocumentError:
                 continue
             for r in records:
-                self.questions += [s.strip() for q in r.questions for s in _SENTENCE.findall(q.text) if len(s) > 20]
-                self.answers += [s.strip() for a in r.answers for s in _SENTENCE.findall(a.text) if len(s) > 20]
+                self.questions += [
+                    s.strip() for q in r.questions for s in _SENTENCE.findall(q.text) if len(s) > 20
+                ]
+                self.answers += [
+                    s.strip() for a in r.answers for s in _SENTENCE.findall(a.text) if len(s) > 20
+                ]
                 if r.title:
                     self.titles.append(r.title)
                 self.members += [m for m in r.submitters if m.party]
@@ -67,17 +71,29 @@ def records(vocabulary: Vocabulary, count: int, seed: int = 1) -> Iterator[Recor
         answered = rng.random() < 0.8
         answers = []
         if answered:
-            groups = [[q.number for q in questions]] if rng.random() < 0.3 else [[q.number] for q in questions]
-            answers = [Answer(questions=g, text=" ".join(rng.choices(vocabulary.answers, k=rng.randint(1, 5)))) for g in groups]
+            groups = (
+                [[q.number for q in questions]] if rng.random() < 0.3 else [[q.number] for q in questions]
+            )
+            answers = [
+                Answer(questions=g, text=" ".join(rng.choices(vocabulary.answers, k=rng.randint(1, 5))))
+                for g in groups
+            ]
         office = rng.choice(vocabulary.offices)
         yield Record(
-            id=f"ah-tk-syn-{seed}-{n}", kind="answer" if answered else "questions", chamber="Tweede Kamer",
-            session_year=f"{submitted.year}-{submitted.year + 1}", title=rng.choice(vocabulary.titles),
-            submitted_on=submitted.isoformat(), received_on=received.isoformat() if answered else None,
+            id=f"ah-tk-syn-{seed}-{n}",
+            kind="answer" if answered else "questions",
+            chamber="Tweede Kamer",
+            session_year=f"{submitted.year}-{submitted.year + 1}",
+            title=rng.choice(vocabulary.titles),
+            submitted_on=submitted.isoformat(),
+            received_on=received.isoformat() if answered else None,
             submitters=rng.sample(vocabulary.members, k=rng.choice([1, 1, 2, 3])),
             addressees=[office],
-            answered_by=[Answerer(role=office.role, name="Minister", portfolio=office.portfolio)] if answered else [],
-            questions=questions, answers=answers,
+            answered_by=[Answerer(role=office.role, name="Minister", portfolio=office.portfolio)]
+            if answered
+            else [],
+            questions=questions,
+            answers=answers,
         )
 
 

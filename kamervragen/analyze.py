@@ -58,7 +58,11 @@ def compound_parts(word: str) -> tuple[str, ...]:
         tail_freq = vocabulary.get(tail, 0.0)
         if tail_freq < COMMON:
             continue
-        for linked in (head, head[:-1] if head.endswith("s") else "", head[:-2] if head.endswith("en") else ""):
+        for linked in (
+            head,
+            head[:-1] if head.endswith("s") else "",
+            head[:-2] if head.endswith("en") else "",
+        ):
             if len(linked) < MIN_PART:
                 continue
             score = min(vocabulary.get(linked, 0.0), tail_freq)

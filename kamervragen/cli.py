@@ -135,7 +135,9 @@ def _store(db: Path | None) -> SQLiteStore:
 
 @app.command()
 def ingest(
-    paths: list[Path] = typer.Argument(None, help="Files and folders (default: the corpus, else the bundled sample)."),
+    paths: list[Path] = typer.Argument(
+        None, help="Files and folders (default: the corpus, else the bundled sample)."
+    ),
     db: Path | None = DbOption,
     workers: int = typer.Option(0, "--workers", help="Parser processes (default: all cores)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list the files skipped."),
@@ -148,11 +150,21 @@ def ingest(
     if not paths:
         paths = [DEFAULT_CORPUS if DEFAULT_CORPUS.is_dir() else SAMPLES]
     store = _store(db)
-    with Progress("[progress.description]{task.description}", BarColumn(), MofNCompleteColumn(),
-                  TimeRemainingColumn(), transient=True, disable=not sys.stderr.isatty()) as bar:
+    with Progress(
+        "[progress.description]{task.description}",
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        transient=True,
+        disable=not sys.stderr.isatty(),
+    ) as bar:
         task = bar.add_task("ingest", total=None)
-        summary = run(store, paths, workers=workers or None,
-                      progress=lambda done, total: bar.update(task, completed=done, total=total))
+        summary = run(
+            store,
+            paths,
+            workers=workers or None,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     store.close()
     for path, reason in summary.failed:
         typer.echo(f"kamervragen: {path}: {reason}", err=True)
@@ -170,16 +182,32 @@ class Status(StrEnum):
     late = "late"
 
 
-def _filters(member: str | None, party: str | None, ministry: str | None, minister: str | None,
-             date_from: str | None, date_to: str | None, session_year: str | None, kind: str | None,
-             status: Status | None) -> Filters:
+def _filters(
+    member: str | None,
+    party: str | None,
+    ministry: str | None,
+    minister: str | None,
+    date_from: str | None,
+    date_to: str | None,
+    session_year: str | None,
+    kind: str | None,
+    status: Status | None,
+) -> Filters:
     for label, value in (("--from", date_from), ("--to", date_to)):
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             typer.echo(f"kamervragen: {label} {value!r}: give a date as YYYY-MM-DD", err=True)
             raise typer.Exit(2)
-    return Filters(member=member, party=party, ministry=ministry, minister=minister, date_from=date_from,
-                   date_to=date_to, session_year=session_year, kind=kind,
-                   status=status.value if status else None)
+    return Filters(
+        member=member,
+        party=party,
+        ministry=ministry,
+        minister=minister,
+        date_from=date_from,
+        date_to=date_to,
+        session_year=session_year,
+        kind=kind,
+        status=status.value if status else None,
+    )
 
 
 MemberOption = typer.Option(None, "--member", help="Asked by this member (part of the name).")
@@ -197,9 +225,15 @@ StatusOption = typer.Option(None, "--status", help="answered, unanswered or late
 def search(
     query: str = typer.Argument(..., help='Words (all must occur), "a phrase", OR, NOT/-word, prefix*.'),
     db: Path | None = DbOption,
-    member: str | None = MemberOption, party: str | None = PartyOption, ministry: str | None = MinistryOption,
-    minister: str | None = MinisterOption, date_from: str | None = FromOption, date_to: str | None = ToOption,
-    session_year: str | None = YearOption, kind: str | None = KindOption, status: Status | None = StatusOption,
+    member: str | None = MemberOption,
+    party: str | None = PartyOption,
+    ministry: str | None = MinistryOption,
+    minister: str | None = MinisterOption,
+    date_from: str | None = FromOption,
+    date_to: str | None = ToOption,
+    session_year: str | None = YearOption,
+    kind: str | None = KindOption,
+    status: Status | None = StatusOption,
     limit: int = typer.Option(20, "--limit", min=1, max=1000),
     as_json: bool = typer.Option(False, "--json", help="One hit per line as JSON."),
 ) -> None:
@@ -219,14 +253,29 @@ def search(
     for r in results:
         h = r.hit
         if as_json:
-            typer.echo(json.dumps({
-                "id": h.doc_id, "case_number": h.case_number, "title": h.title, "block": h.block,
-                "numbers": h.numbers, "score": h.score, "snippet": r.snippet, "submitted_on": h.submitted_on,
-                "kind": h.kind, "submitters": h.submitters, "set": h.set_id,
-            }, ensure_ascii=False))
+            typer.echo(
+                json.dumps(
+                    {
+                        "id": h.doc_id,
+                        "case_number": h.case_number,
+                        "title": h.title,
+                        "block": h.block,
+                        "numbers": h.numbers,
+                        "score": h.score,
+                        "snippet": r.snippet,
+                        "submitted_on": h.submitted_on,
+                        "kind": h.kind,
+                        "submitters": h.submitters,
+                        "set": h.set_id,
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             label = ("vraag " if h.block == "question" else "antwoord ") + ", ".join(map(str, h.numbers))
-            typer.echo(f"{h.submitted_on or '????-??-??'}  {h.doc_id or h.case_number or '#' + str(h.set_id)}  {label}")
+            typer.echo(
+                f"{h.submitted_on or '????-??-??'}  {h.doc_id or h.case_number or '#' + str(h.set_id)}  {label}"
+            )
             typer.echo(f"  {h.title or ''}")
             typer.echo(f"  {r.snippet}\n")
     if not results and not as_json:
@@ -264,17 +313,28 @@ def similar(
                 typer.echo(f"kamervragen: {source}: no such file, and no stored set with that id", err=True)
                 raise typer.Exit(2)
             record = found
-        results = run(store, question_text(record), limit=limit, exclude_set=exclude, before=record.submitted_on)
+        results = run(
+            store, question_text(record), limit=limit, exclude_set=exclude, before=record.submitted_on
+        )
     finally:
         store.close()
     for s in results:
         r = s.record
         if as_json:
-            typer.echo(json.dumps({
-                "id": r.id, "case_number": r.case_number, "title": r.title, "submitted_on": r.submitted_on,
-                "score": s.score, "question": {"numbers": s.question.numbers, "text": s.question.text},
-                "answers": [{"questions": q, "text": t} for q, t in s.answers],
-            }, ensure_ascii=False))
+            typer.echo(
+                json.dumps(
+                    {
+                        "id": r.id,
+                        "case_number": r.case_number,
+                        "title": r.title,
+                        "submitted_on": r.submitted_on,
+                        "score": s.score,
+                        "question": {"numbers": s.question.numbers, "text": s.question.text},
+                        "answers": [{"questions": q, "text": t} for q, t in s.answers],
+                    },
+                    ensure_ascii=False,
+                )
+            )
         else:
             typer.echo(f"{r.submitted_on or '????-??-??'}  {r.id or r.case_number or ''}  {r.title or ''}")
             typer.echo(f"  vraag {', '.join(map(str, s.question.numbers))}: {s.question.text[:300]}")
@@ -292,11 +352,19 @@ class ExportFormat(StrEnum):
 @app.command()
 def export(
     format: ExportFormat = typer.Option(ExportFormat.jsonl, "--format", "-f"),
-    output: Path | None = typer.Option(None, "--output", "-o", help="File to write (default: standard output)."),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", help="File to write (default: standard output)."
+    ),
     db: Path | None = DbOption,
-    member: str | None = MemberOption, party: str | None = PartyOption, ministry: str | None = MinistryOption,
-    minister: str | None = MinisterOption, date_from: str | None = FromOption, date_to: str | None = ToOption,
-    session_year: str | None = YearOption, kind: str | None = KindOption, status: Status | None = StatusOption,
+    member: str | None = MemberOption,
+    party: str | None = PartyOption,
+    ministry: str | None = MinistryOption,
+    minister: str | None = MinisterOption,
+    date_from: str | None = FromOption,
+    date_to: str | None = ToOption,
+    session_year: str | None = YearOption,
+    kind: str | None = KindOption,
+    status: Status | None = StatusOption,
 ) -> None:
     """Write the stored records (with the same filters as search)."""
     from kamervragen.export import write
@@ -334,14 +402,18 @@ KOOP_URL = "https://repository.overheid.nl"
 @app.command()
 def sync(
     source: Source = typer.Option(Source.all, "--source", help="tk (SyncFeed), koop (SRU) or all."),
-    since: str | None = typer.Option(None, "--since", help="KOOP: documents modified on or after (YYYY-MM-DD)."),
+    since: str | None = typer.Option(
+        None, "--since", help="KOOP: documents modified on or after (YYYY-MM-DD)."
+    ),
     db: Path | None = DbOption,
     offline: Path | None = typer.Option(None, "--offline", help="Replay a folder of recorded responses."),
     record: Path | None = typer.Option(None, "--record", help="Also save every response in this folder."),
     tk_url: str = typer.Option(TK_URL, "--tk-url", help="SyncFeed host."),
     koop_url: str = typer.Option(KOOP_URL, "--koop-url", help="SRU and document host."),
     timeout: float = typer.Option(30.0, "--timeout", help="Seconds to wait for one answer."),
-    retries: int = typer.Option(5, "--retries", min=0, max=20, help="Retries of a failed request, with backoff."),
+    retries: int = typer.Option(
+        5, "--retries", min=0, max=20, help="Retries of a failed request, with backoff."
+    ),
 ) -> None:
     """Bring the store in step with the Tweede Kamer and KOOP: new, changed and deleted
     cases and documents, one polite request at a time; a second run reads only changes."""
@@ -374,7 +446,9 @@ def sync(
             if source in (Source.tk, Source.all):
                 summaries.append(("tk", sync_tk(store, get, tk_url, progress=lambda m: status.update(m))))
             if source in (Source.koop, Source.all):
-                summaries.append(("koop", sync_koop(store, get, koop_url, since, progress=lambda m: status.update(m))))
+                summaries.append(
+                    ("koop", sync_koop(store, get, koop_url, since, progress=lambda m: status.update(m)))
+                )
     finally:
         store.close()
         if client is not None:
@@ -384,11 +458,15 @@ def sync(
         for problem in summary.failed:
             typer.echo(f"kamervragen: {problem}", err=True)
         if summary.unknown_soorten:
-            typer.echo(f"kamervragen: kept documents of unknown kinds: {', '.join(sorted(summary.unknown_soorten))}",
-                       err=True)
+            typer.echo(
+                f"kamervragen: kept documents of unknown kinds: {', '.join(sorted(summary.unknown_soorten))}",
+                err=True,
+            )
         if summary.unknown_relations:
-            typer.echo(f"kamervragen: kept actors of unknown relations: {', '.join(sorted(summary.unknown_relations))}",
-                       err=True)
+            typer.echo(
+                f"kamervragen: kept actors of unknown relations: {', '.join(sorted(summary.unknown_relations))}",
+                err=True,
+            )
         typer.echo(f"{name}: {summary.line()}")
         failed = failed or bool(summary.failed)
     if failed:

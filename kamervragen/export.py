@@ -14,23 +14,47 @@ from kamervragen.record import Record
 Format = Literal["jsonl", "csv", "parquet"]
 
 CSV_COLUMNS = [
-    "id", "kind", "oral", "chamber", "session_year", "appendix_number", "case_number", "title",
-    "submitted_on", "received_on", "submitters", "parties", "addressees", "answered_by",
-    "questions", "answers", "unanswered", "footnote_urls",
+    "id",
+    "kind",
+    "oral",
+    "chamber",
+    "session_year",
+    "appendix_number",
+    "case_number",
+    "title",
+    "submitted_on",
+    "received_on",
+    "submitters",
+    "parties",
+    "addressees",
+    "answered_by",
+    "questions",
+    "answers",
+    "unanswered",
+    "footnote_urls",
 ]
 
 
 def csv_row(record: Record) -> dict[str, object]:
     return {
-        "id": record.id, "kind": record.kind, "oral": record.oral, "chamber": record.chamber,
-        "session_year": record.session_year, "appendix_number": record.appendix_number,
-        "case_number": record.case_number, "title": record.title,
-        "submitted_on": record.submitted_on, "received_on": record.received_on,
+        "id": record.id,
+        "kind": record.kind,
+        "oral": record.oral,
+        "chamber": record.chamber,
+        "session_year": record.session_year,
+        "appendix_number": record.appendix_number,
+        "case_number": record.case_number,
+        "title": record.title,
+        "submitted_on": record.submitted_on,
+        "received_on": record.received_on,
         "submitters": "; ".join(m.name for m in record.submitters),
         "parties": "; ".join(m.party or "" for m in record.submitters),
         "addressees": "; ".join(f"{o.role} {o.portfolio or ''}".strip() for o in record.addressees),
-        "answered_by": "; ".join(f"{o.role} {o.name or ''} ({o.portfolio or ''})" for o in record.answered_by),
-        "questions": len(record.questions), "answers": len(record.answers),
+        "answered_by": "; ".join(
+            f"{o.role} {o.name or ''} ({o.portfolio or ''})" for o in record.answered_by
+        ),
+        "questions": len(record.questions),
+        "answers": len(record.answers),
         "unanswered": " ".join(map(str, record.unanswered)),
         "footnote_urls": " ".join(u for f in record.footnotes for u in f.urls),
     }

@@ -64,12 +64,12 @@ def _lex(text: str) -> list[tuple[str, str]]:
             break
         m = _TOKEN.match(text, pos)
         if not m:
-            raise QueryError(f"cannot read the query at {text[pos:pos + 20]!r}")
+            raise QueryError(f"cannot read the query at {text[pos : pos + 20]!r}")
         quote, open_, close, minus, word = m.groups()
         if quote:
             end = text.find('"', m.end())
             if end == -1:
-                raise QueryError("a phrase is opened with \" but never closed")
+                raise QueryError('a phrase is opened with " but never closed')
             out.append(("phrase", text[m.end() : end]))
             pos = end + 1
             continue
@@ -148,7 +148,7 @@ class _Parser:
         if kind == "phrase":
             stems = tuple(stem(w) for w in tokens(value))
             if not stems:
-                raise QueryError("an empty phrase \"\"")
+                raise QueryError('an empty phrase ""')
             return Term(stems[0]) if len(stems) == 1 else Phrase(stems)
         if kind == "word":
             prefix = value.endswith("*")
@@ -156,7 +156,11 @@ class _Parser:
             if not words:
                 raise QueryError(f"{value!r} holds no word to look for")
             if prefix:
-                return Term(fold(words[-1]), prefix=True) if len(words) == 1 else Phrase(tuple(stem(w) for w in words))
+                return (
+                    Term(fold(words[-1]), prefix=True)
+                    if len(words) == 1
+                    else Phrase(tuple(stem(w) for w in words))
+                )
             if len(words) > 1:  # "covid-19", "e-mail": the parts in order
                 return Phrase(tuple(stem(w) for w in words))
             return Term(stem(words[0]))

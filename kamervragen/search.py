@@ -28,7 +28,11 @@ _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 def _matches(word: str, wanted: set[str], prefixes: tuple[str, ...]) -> bool:
     s = stem(word)
-    return s in wanted or bool(prefixes and s.startswith(prefixes)) or any(p in wanted for p in compound_parts(word))
+    return (
+        s in wanted
+        or bool(prefixes and s.startswith(prefixes))
+        or any(p in wanted for p in compound_parts(word))
+    )
 
 
 def snippet(text: str, wanted: set[str], prefixes: tuple[str, ...] = (), size: int = SNIPPET_WORDS) -> str:
@@ -96,8 +100,14 @@ class Similar:
     answers: list[tuple[list[int], str]] = field(default_factory=list)
 
 
-def similar(store: Store, text: str, limit: int = 10, exclude_set: int | None = None, before: str | None = None,
-            terms_used: int = 25) -> list[Similar]:
+def similar(
+    store: Store,
+    text: str,
+    limit: int = 10,
+    exclude_set: int | None = None,
+    before: str | None = None,
+    terms_used: int = 25,
+) -> list[Similar]:
     """Earlier question sets most like ``text`` (a new question), best first."""
     counts: dict[str, int] = {}
     for word in tokens(text):
@@ -127,7 +137,11 @@ def similar(store: Store, text: str, limit: int = 10, exclude_set: int | None = 
         if record is None:
             continue
         answers = [(a.questions, a.text) for a in record.answers if set(a.questions) & set(hit.numbers)]
-        out.append(Similar(record, set_id, hit.score, hit, answers or [(a.questions, a.text) for a in record.answers]))
+        out.append(
+            Similar(
+                record, set_id, hit.score, hit, answers or [(a.questions, a.text) for a in record.answers]
+            )
+        )
     return out
 
 

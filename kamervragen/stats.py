@@ -11,14 +11,24 @@ from urllib.parse import urlparse
 from kamervragen.store import LATE_AFTER_DAYS, SQLiteStore
 
 Rows = list[tuple[object, ...]]
-BINS = [(0, 7, "0–7"), (8, 14, "8–14"), (15, 21, "15–21"), (22, 28, "22–28"), (29, 42, "29–42"),
-        (43, 63, "43–63"), (64, 91, "64–91"), (92, 100_000, "92+")]
+BINS = [
+    (0, 7, "0–7"),
+    (8, 14, "8–14"),
+    (15, 21, "15–21"),
+    (22, 28, "22–28"),
+    (29, 42, "29–42"),
+    (43, 63, "43–63"),
+    (64, 91, "64–91"),
+    (92, 100_000, "92+"),
+]
 
 
 def answer_times(store: SQLiteStore) -> Rows:
     """How many sets were answered in how many days."""
     counts: Counter[str] = Counter()
-    for (days,) in store.db.execute("SELECT days_taken FROM sets WHERE days_taken IS NOT NULL AND days_taken >= 0"):
+    for (days,) in store.db.execute(
+        "SELECT days_taken FROM sets WHERE days_taken IS NOT NULL AND days_taken >= 0"
+    ):
         label = next(label for low, high, label in BINS if low <= days <= high)
         counts[label] += 1
     return [("dagen", "sets"), *((label, counts[label]) for _, _, label in BINS)]
@@ -44,7 +54,9 @@ def late_by_year(store: SQLiteStore) -> Rows:
         " WHERE days_taken IS NOT NULL AND submitted_on IS NOT NULL GROUP BY y ORDER BY y",
         (LATE_AFTER_DAYS,),
     ).fetchall()
-    return [("jaar", "beantwoord", "te laat", "aandeel te laat")] + [(y, n, late, round(late / n, 3)) for y, n, late in rows]
+    return [("jaar", "beantwoord", "te laat", "aandeel te laat")] + [
+        (y, n, late, round(late / n, 3)) for y, n, late in rows
+    ]
 
 
 def party_by_month(store: SQLiteStore, months: int = 24, top: int = 10) -> Rows:

@@ -267,13 +267,23 @@ STATUS_TOKENS = ("sanswered", "sopen", "slate", "swithdrawn")
 def case_status_tokens(status: str) -> list[str]:
     """The status tokens of a set whose case the sync worked out (see kamervragen.cases)."""
     return {
-        "answered": ["sanswered"], "open": ["sopen"], "withdrawn": ["swithdrawn"],
-        "late": ["slate"], "late_without_notice": ["slate"],
+        "answered": ["sanswered"],
+        "open": ["sopen"],
+        "withdrawn": ["swithdrawn"],
+        "late": ["slate"],
+        "late_without_notice": ["slate"],
     }.get(status, [])
 
 
-def facet_tokens(record: Record, block: str, people: list[int], parties: list[int], addressees: list[int],
-                 answerers: list[int], case_status: str | None = None) -> str:
+def facet_tokens(
+    record: Record,
+    block: str,
+    people: list[int],
+    parties: list[int],
+    addressees: list[int],
+    answerers: list[int],
+    case_status: str | None = None,
+) -> str:
     """What the filters can ask of a block, as index tokens: y2024 (year) d202 (decade)
     sy20232024 (session) kanswer (kind) sanswered/sopen/slate/swithdrawn (status) bq/ba
     (block) m12 (member) p3 (party) a7 (addressed office) r9 (answering office). A case's
@@ -348,7 +358,7 @@ def _fts(node: Node) -> str:
             return "{title body parts} : " + quoted + " *"
         return "{title body parts notes} : " + quoted
     if isinstance(node, Phrase):
-        return "{title body notes} : \"" + " ".join(s.replace('"', "") for s in node.stems) + '"'
+        return '{title body notes} : "' + " ".join(s.replace('"', "") for s in node.stems) + '"'
     if isinstance(node, And):
         return "(" + " AND ".join(_fts(i) for i in node.items) + ")"
     if isinstance(node, Or):
@@ -357,18 +367,22 @@ def _fts(node: Node) -> str:
 
 
 class SQLiteStore:
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, any_thread: bool = False) -> None:
+        """`any_thread` lets a pool hand the store to another thread; the pool must make
+        sure only one thread uses it at a time."""
         self.path = Path(path)
         if str(path) != ":memory:":
             self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(str(path), isolation_level=None)
+        self.db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=not any_thread)
         self.db.execute("PRAGMA journal_mode = WAL")
         self.db.execute("PRAGMA synchronous = NORMAL")
         self.db.execute("PRAGMA foreign_keys = ON")
         self.db.execute("PRAGMA busy_timeout = 10000")
         self._migrate()
         self._in_tx = False
-        self.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.blocks_vocab USING fts5vocab(main, blocks_fts, 'row')")
+        self.db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.blocks_vocab USING fts5vocab(main, blocks_fts, 'row')"
+        )
 
     def _migrate(self) -> None:
         version = self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -408,9 +422,13 @@ class SQLiteStore:
         digest = content_hash(record)
         row = None
         if record.id:
-            row = self.db.execute("SELECT id, content_hash, source FROM sets WHERE doc_id = ?", (record.id,)).fetchone()
+            row = self.db.execute(
+                "SELECT id, content_hash, source FROM sets WHERE doc_id = ?", (record.id,)
+            ).fetchone()
         if row is None:
-            row = self.db.execute("SELECT id, content_hash, source FROM sets WHERE content_hash = ?", (digest,)).fetchone()
+            row = self.db.execute(
+                "SELECT id, content_hash, source FROM sets WHERE content_hash = ?", (digest,)
+            ).fetchone()
         if row is not None and (row[1] == digest or source_rank(source) < source_rank(row[2])):
             return "unchanged"
         self.db.execute("SAVEPOINT set_write")
@@ -442,9 +460,21 @@ class SQLiteStore:
             " appendix_number, case_number, title, submitted_on, received_on, days_taken, record_json)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                set_id, record.id, digest, source, record.kind, int(record.oral), record.chamber,
-                record.session_year, record.appendix_number, record.case_number, record.title,
-                record.submitted_on, record.received_on, days_taken(record), record.model_dump_json(),
+                set_id,
+                record.id,
+                digest,
+                source,
+                record.kind,
+                int(record.oral),
+                record.chamber,
+                record.session_year,
+                record.appendix_number,
+                record.case_number,
+                record.title,
+                record.submitted_on,
+                record.received_on,
+                days_taken(record),
+                record.model_dump_json(),
             ),
         )
         set_id = int(cursor.lastrowid or 0)
@@ -453,7 +483,11 @@ class SQLiteStore:
         offices_by: dict[str, list[int]] = {"addressee": [], "answerer": [], "on_behalf_of": []}
         for position, member in enumerate(record.submitters):
             party_id = (
-                self._id("SELECT id FROM parties WHERE name = ?", "INSERT INTO parties (name) VALUES (?)", (member.party,))
+                self._id(
+                    "SELECT id FROM parties WHERE name = ?",
+                    "INSERT INTO parties (name) VALUES (?)",
+                    (member.party,),
+                )
                 if member.party
                 else None
             )
@@ -466,7 +500,9 @@ class SQLiteStore:
             people.append(person_id)
             if party_id is not None:
                 parties.append(party_id)
-        offices = [("addressee", o) for o in record.addressees] + [("answerer", o) for o in record.answered_by]
+        offices = [("addressee", o) for o in record.addressees] + [
+            ("answerer", o) for o in record.answered_by
+        ]
         offices += [("on_behalf_of", o) for a in record.answered_by for o in a.on_behalf_of]
         for position, (relation, office) in enumerate(offices):
             office_id = self._id(
@@ -474,12 +510,16 @@ class SQLiteStore:
                 "INSERT INTO offices (role, portfolio, name) VALUES (?, ?, ?)",
                 (office.role, office.portfolio or "", office.name or ""),
             )
-            self.db.execute("INSERT INTO set_offices VALUES (?, ?, ?, ?)", (set_id, office_id, relation, position))
+            self.db.execute(
+                "INSERT INTO set_offices VALUES (?, ?, ?, ?)", (set_id, office_id, relation, position)
+            )
             offices_by[relation].append(office_id)
         notes_text = " ".join(f.text for f in record.footnotes)
         notes = analyze(notes_text)[0]
         for f in record.footnotes:
-            self.db.execute("INSERT INTO footnotes VALUES (?, ?, ?, ?)", (set_id, f.number, f.text, json.dumps(f.urls)))
+            self.db.execute(
+                "INSERT INTO footnotes VALUES (?, ?, ?, ?)", (set_id, f.number, f.text, json.dumps(f.urls))
+            )
         title, title_parts = analyze(record.title or "")
         row = self.db.execute("SELECT status FROM cases WHERE nummer = ?", (record.case_number,)).fetchone()
         case_status = str(row[0]) if row and record.case_number else None
@@ -494,14 +534,22 @@ class SQLiteStore:
             # The title belongs to every block (a question is about its set's subject); the
             # footnotes are indexed once, on the first block, so a long note does not count
             # again for every block.
-            facets = facet_tokens(record, kind, people, parties, offices_by["addressee"], offices_by["answerer"],
-                                  case_status)
+            facets = facet_tokens(
+                record, kind, people, parties, offices_by["addressee"], offices_by["answerer"], case_status
+            )
             self.db.execute(
                 "INSERT INTO blocks_fts (rowid, title, body, parts, notes, facets, kind, set_id, submitted_on)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    block_id, title, body, f"{title_parts} {parts}".strip(), notes if position == 0 else "",
-                    facets, kind, set_id, record.submitted_on,
+                    block_id,
+                    title,
+                    body,
+                    f"{title_parts} {parts}".strip(),
+                    notes if position == 0 else "",
+                    facets,
+                    kind,
+                    set_id,
+                    record.submitted_on,
                 ),
             )
 
@@ -588,14 +636,21 @@ class SQLiteStore:
             groups.append(found)
             return bool(found)
 
-        if filters.member and not ids("m", "SELECT id FROM people WHERE name LIKE ?", (f"%{filters.member}%",)):
+        if filters.member and not ids(
+            "m", "SELECT id FROM people WHERE name LIKE ?", (f"%{filters.member}%",)
+        ):
             return None
-        if filters.party and not ids("p", "SELECT id FROM parties WHERE name = ? COLLATE NOCASE", (filters.party,)):
+        if filters.party and not ids(
+            "p", "SELECT id FROM parties WHERE name = ? COLLATE NOCASE", (filters.party,)
+        ):
             return None
-        if filters.ministry and not ids("a", "SELECT id FROM offices WHERE portfolio LIKE ?", (f"%{filters.ministry}%",)):
+        if filters.ministry and not ids(
+            "a", "SELECT id FROM offices WHERE portfolio LIKE ?", (f"%{filters.ministry}%",)
+        ):
             return None
         if filters.minister and not ids(
-            "r", "SELECT id FROM offices WHERE name LIKE ? OR portfolio LIKE ?",
+            "r",
+            "SELECT id FROM offices WHERE name LIKE ? OR portfolio LIKE ?",
             (f"%{filters.minister}%", f"%{filters.minister}%"),
         ):
             return None
@@ -610,9 +665,13 @@ class SQLiteStore:
         if filters.session_year:
             groups.append(["sy" + re.sub(r"\D", "", filters.session_year)])
         if filters.kind:
-            groups.append(["k" + ("delay" if filters.kind == "delay_notice" else re.sub(r"\W", "", filters.kind))])
+            groups.append(
+                ["k" + ("delay" if filters.kind == "delay_notice" else re.sub(r"\W", "", filters.kind))]
+            )
         if filters.status:
-            groups.append({"answered": ["sanswered"], "unanswered": ["sopen"], "late": ["slate"]}[filters.status])
+            groups.append(
+                {"answered": ["sanswered"], "unanswered": ["sopen"], "late": ["slate"]}[filters.status]
+            )
         if filters.block:
             groups.append(["bq" if filters.block == "question" else "ba"])
         if filters.exclude_set is not None:
@@ -655,9 +714,17 @@ class SQLiteStore:
             boost = QUESTION_BOOST if r[2] == "question" else 1.0
             hits.append(
                 Hit(
-                    set_id=r[1], block_id=r[0], block=r[2], numbers=[int(n) for n in r[3].split(",") if n],
-                    score=round(-rank * boost, 4), text=r[4], doc_id=r[5], case_number=r[6], title=r[7],
-                    submitted_on=r[8], kind=r[9],
+                    set_id=r[1],
+                    block_id=r[0],
+                    block=r[2],
+                    numbers=[int(n) for n in r[3].split(",") if n],
+                    score=round(-rank * boost, 4),
+                    text=r[4],
+                    doc_id=r[5],
+                    case_number=r[6],
+                    title=r[7],
+                    submitted_on=r[8],
+                    kind=r[9],
                 )
             )
         hits.sort(key=lambda h: -h.score)
@@ -677,7 +744,8 @@ class SQLiteStore:
         seen: set[int] = set()
         for set_id, tokens in self.db.execute(
             "SELECT f.set_id, f.facets FROM blocks_fts f WHERE blocks_fts MATCH ?"
-            + "".join(f" AND {w}" for w in where) + " LIMIT ?",
+            + "".join(f" AND {w}" for w in where)
+            + " LIMIT ?",
             [match, *params, sample],
         ):
             if set_id not in seen:
@@ -692,7 +760,9 @@ class SQLiteStore:
             if token[:1] == "p" and token[1:].isdigit():
                 row = self.db.execute("SELECT name FROM parties WHERE id = ?", (int(token[1:]),)).fetchone()
             elif token[:1] in "ar" and token[1:].isdigit():
-                row = self.db.execute("SELECT portfolio FROM offices WHERE id = ?", (int(token[1:]),)).fetchone()
+                row = self.db.execute(
+                    "SELECT portfolio FROM offices WHERE id = ?", (int(token[1:]),)
+                ).fetchone()
             else:
                 continue
             if row and row[0]:
@@ -704,7 +774,9 @@ class SQLiteStore:
         where, params = self._where(filters)
         sql = "SELECT s.id, s.record_json FROM sets s" + (" WHERE " + " AND ".join(where) if where else "")
         sql += " ORDER BY s.submitted_on DESC, s.id DESC LIMIT ? OFFSET ?"
-        return [(int(i), Record.model_validate_json(j)) for i, j in self.db.execute(sql, [*params, limit, offset])]
+        return [
+            (int(i), Record.model_validate_json(j)) for i, j in self.db.execute(sql, [*params, limit, offset])
+        ]
 
     def case_of(self, case_number: str | None) -> dict[str, object] | None:
         if not case_number:
@@ -779,7 +851,9 @@ class SQLiteStore:
     # -- sync ------------------------------------------------------------------------------
 
     def sync_state(self, source: str, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM sync_state WHERE source = ? AND key = ?", (source, key)).fetchone()
+        row = self.db.execute(
+            "SELECT value FROM sync_state WHERE source = ? AND key = ?", (source, key)
+        ).fetchone()
         return str(row[0]) if row else None
 
     def set_sync_state(self, source: str, key: str, value: str) -> None:
@@ -789,8 +863,14 @@ class SQLiteStore:
             (source, key, value),
         )
 
-    def put_entity(self, category: str, entity_id: str, updated: str | None, payload: dict[str, object],
-                   refs: dict[str, list[str]]) -> Outcome:
+    def put_entity(
+        self,
+        category: str,
+        entity_id: str,
+        updated: str | None,
+        payload: dict[str, object],
+        refs: dict[str, list[str]],
+    ) -> Outcome:
         """A Tweede Kamer entity as received; the same version again changes nothing."""
         self.begin()
         body = json.dumps(payload, sort_keys=True, ensure_ascii=False)
@@ -814,7 +894,9 @@ class SQLiteStore:
         return self.db.execute("DELETE FROM tk_entities WHERE id = ?", (entity_id,)).rowcount > 0
 
     def entity(self, entity_id: str) -> tuple[str, dict[str, object]] | None:
-        row = self.db.execute("SELECT category, payload FROM tk_entities WHERE id = ?", (entity_id,)).fetchone()
+        row = self.db.execute(
+            "SELECT category, payload FROM tk_entities WHERE id = ?", (entity_id,)
+        ).fetchone()
         return (str(row[0]), json.loads(row[1])) if row else None
 
     def zaken_of(self, entity_id: str) -> list[str]:
@@ -822,9 +904,14 @@ class SQLiteStore:
         found = self.entity(entity_id)
         if found and found[0].lower() == "zaak":
             return [entity_id]
-        return [r[0] for r in self.db.execute(
-            "SELECT r.target_id FROM tk_refs r JOIN tk_entities e ON e.id = r.target_id"
-            " WHERE r.entity_id = ? AND lower(e.category) = 'zaak'", (entity_id,))]
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT r.target_id FROM tk_refs r JOIN tk_entities e ON e.id = r.target_id"
+                " WHERE r.entity_id = ? AND lower(e.category) = 'zaak'",
+                (entity_id,),
+            )
+        ]
 
     def linked(self, zaak_id: str) -> list[tuple[str, str, dict[str, object]]]:
         """Entities that refer to a Zaak: (id, category, fields)."""
@@ -832,7 +919,8 @@ class SQLiteStore:
             (str(r[0]), str(r[1]), json.loads(r[2]))
             for r in self.db.execute(
                 "SELECT e.id, e.category, e.payload FROM tk_refs r JOIN tk_entities e ON e.id = r.entity_id"
-                " WHERE r.target_id = ? ORDER BY e.id", (zaak_id,)
+                " WHERE r.target_id = ? ORDER BY e.id",
+                (zaak_id,),
             )
         ]
 
@@ -845,8 +933,20 @@ class SQLiteStore:
             " termijn = excluded.termijn, due_on = excluded.due_on, notice_on = excluded.notice_on,"
             " answered_on = excluded.answered_on, status = excluded.status, days_taken = excluded.days_taken,"
             " unknown_soorten = excluded.unknown_soorten, documents = excluded.documents",
-            (case.nummer, case.zaak_id, case.title, case.submitted_on, case.termijn, case.due_on, case.notice_on,
-             case.answered_on, case.status, case.days_taken, json.dumps(case.unknown_soorten), documents),
+            (
+                case.nummer,
+                case.zaak_id,
+                case.title,
+                case.submitted_on,
+                case.termijn,
+                case.due_on,
+                case.notice_on,
+                case.answered_on,
+                case.status,
+                case.days_taken,
+                json.dumps(case.unknown_soorten),
+                documents,
+            ),
         )
         # The case now says whether its sets are answered, open, late or withdrawn.
         wanted = " ".join(case_status_tokens(case.status))
@@ -856,7 +956,9 @@ class SQLiteStore:
         ).fetchall():
             kept = " ".join(t for t in facets.split() if t not in STATUS_TOKENS)
             if kept + " " + wanted != facets:
-                self.db.execute("UPDATE blocks_fts SET facets = ? WHERE rowid = ?", (f"{kept} {wanted}".strip(), rowid))
+                self.db.execute(
+                    "UPDATE blocks_fts SET facets = ? WHERE rowid = ?", (f"{kept} {wanted}".strip(), rowid)
+                )
 
     def mark_dirty(self, zaak_ids: set[str]) -> None:
         self.begin()
@@ -875,7 +977,10 @@ class SQLiteStore:
 
     def cases(self) -> list[dict[str, object]]:
         columns = [c[1] for c in self.db.execute("PRAGMA table_info(cases)")]
-        return [dict(zip(columns, row, strict=True)) for row in self.db.execute("SELECT * FROM cases ORDER BY nummer")]
+        return [
+            dict(zip(columns, row, strict=True))
+            for row in self.db.execute("SELECT * FROM cases ORDER BY nummer")
+        ]
 
     def close(self) -> None:
         self.rollback()

@@ -48,8 +48,9 @@ class SyncSummary:
         )
 
 
-def sync_tk(store: SQLiteStore, get: Get, base_url: str, today: date | None = None,
-            progress: Progress | None = None) -> SyncSummary:
+def sync_tk(
+    store: SQLiteStore, get: Get, base_url: str, today: date | None = None, progress: Progress | None = None
+) -> SyncSummary:
     summary = SyncSummary()
     for category in syncfeed.CATEGORIES:
         token = store.sync_state("tk", category)
@@ -62,8 +63,11 @@ def sync_tk(store: SQLiteStore, get: Get, base_url: str, today: date | None = No
                         if store.delete_entity(entity.id):
                             summary.deleted += 1
                     else:
-                        summary.count(store.put_entity(entity.category, entity.id, entity.updated,
-                                                       dict(entity.fields), entity.refs))
+                        summary.count(
+                            store.put_entity(
+                                entity.category, entity.id, entity.updated, dict(entity.fields), entity.refs
+                            )
+                        )
                         touched.update(store.zaken_of(entity.id))
                 store.mark_dirty(touched)
                 store.set_sync_state("tk", category, resume or "")
@@ -102,23 +106,32 @@ def build_case(store: SQLiteStore, zaak_id: str) -> Case | None:
     linked = store.linked(zaak_id)
     documents = [
         Document(
-            id=entity_id, soort=str(fields.get("soort") or ""), datum=syncfeed.date_of(str(fields.get("datum") or "")),
+            id=entity_id,
+            soort=str(fields.get("soort") or ""),
+            datum=syncfeed.date_of(str(fields.get("datum") or "")),
             nummer=str(fields.get("documentNummer") or "") or None,
             aanhangselnummer=str(fields.get("aanhangselnummer") or "") or None,
         )
         for entity_id, category, fields in linked
         if category.lower() == "document"
     ]
-    relations = [str(fields.get("relatie") or "") for _, category, fields in linked if category.lower() == "zaakactor"]
+    relations = [
+        str(fields.get("relatie") or "") for _, category, fields in linked if category.lower() == "zaakactor"
+    ]
     return Case(
-        nummer=str(zaak["nummer"]), zaak_id=zaak_id, title=str(zaak.get("onderwerp") or zaak.get("titel") or "") or None,
-        submitted_on=syncfeed.date_of(str(zaak.get("gestartOp") or "")), termijn=syncfeed.date_of(str(zaak.get("termijn") or "")),
-        documents=sorted(documents, key=lambda d: (d.datum or "", d.id)), relations=relations,
+        nummer=str(zaak["nummer"]),
+        zaak_id=zaak_id,
+        title=str(zaak.get("onderwerp") or zaak.get("titel") or "") or None,
+        submitted_on=syncfeed.date_of(str(zaak.get("gestartOp") or "")),
+        termijn=syncfeed.date_of(str(zaak.get("termijn") or "")),
+        documents=sorted(documents, key=lambda d: (d.datum or "", d.id)),
+        relations=relations,
     )
 
 
-def sync_koop(store: SQLiteStore, get: Get, base_url: str, since: str | None = None,
-              progress: Progress | None = None) -> SyncSummary:
+def sync_koop(
+    store: SQLiteStore, get: Get, base_url: str, since: str | None = None, progress: Progress | None = None
+) -> SyncSummary:
     summary = SyncSummary()
     for publication in sru.PUBLICATIONS:
         state = json.loads(store.sync_state("koop", publication) or "{}")
@@ -131,8 +144,18 @@ def sync_koop(store: SQLiteStore, get: Get, base_url: str, since: str | None = N
                 for record in page.records:
                     newest = max(filter(None, [newest, (record.modified or "")[:10] or None]), default=None)
                     _store_document(store, get, record, summary)
-                store.set_sync_state("koop", publication, json.dumps(
-                    {"running": True, "from": start_since, "position": resume, "since": state.get("since")}))
+                store.set_sync_state(
+                    "koop",
+                    publication,
+                    json.dumps(
+                        {
+                            "running": True,
+                            "from": start_since,
+                            "position": resume,
+                            "since": state.get("since"),
+                        }
+                    ),
+                )
                 store.commit()
                 if progress:
                     progress(f"{publication}: {summary.new + summary.updated + summary.unchanged} documents")

@@ -83,7 +83,9 @@ def test_charts_and_their_csv(client: TestClient) -> None:
 def test_api_search_pages_with_cursors(client: TestClient) -> None:
     first = client.get("/api/search", params={"q": "wachttijden", "limit": 7}).json()
     assert len(first["hits"]) == 7 and first["next"]
-    second = client.get("/api/search", params={"q": "wachttijden", "limit": 7, "cursor": first["next"]}).json()
+    second = client.get(
+        "/api/search", params={"q": "wachttijden", "limit": 7, "cursor": first["next"]}
+    ).json()
     seen = {(h["set"], h["block"], tuple(h["numbers"])) for h in first["hits"]}
     assert not seen & {(h["set"], h["block"], tuple(h["numbers"])) for h in second["hits"]}
     store = SQLiteStore(client.app.state.db_path)  # type: ignore[attr-defined]
@@ -123,3 +125,33 @@ def test_script_tags_and_fts_syntax_are_harmless(client: TestClient) -> None:
         response = client.get("/", params={"q": q})
         assert response.status_code in (200, 400)
         assert "<script>alert(1)</script>" not in response.text
+
+
+def test_concurrent_requests_never_share_a_connection_across_threads(client: TestClient) -> None:
+    """Under load a real server runs dependencies and endpoints on different worker threads;
+    a store tied to one thread then fails with sqlite3.ProgrammingError (a 500)."""
+    import socket
+    import threading
+    import time
+    from concurrent.futures import ThreadPoolExecutor
+
+    import httpx
+    import uvicorn
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(client.app, port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        while not server.started and thread.is_alive():
+            time.sleep(0.05)
+        base = f"http://127.0.0.1:{port}"
+        paths = ["/", "/?q=wachttijden", "/api/search?q=zorg", "/cijfers", "/open-en-te-laat"] * 20
+        with httpx.Client(base_url=base) as http, ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(lambda p: http.get(p).status_code, paths))
+    finally:
+        server.should_exit = True
+        thread.join()
+    assert codes == [200] * len(paths)

@@ -37,7 +37,7 @@ def _split_grouped_question(seg: Segment, text: str) -> list[str] | None:
 
 
 def _repair_repeated_labels(blocks: list[Block], warnings: list[str]) -> None:
-    """"Vraag 7" printed twice where the second is plainly 8 (no question 8, an answer 8):
+    """ "Vraag 7" printed twice where the second is plainly 8 (no question 8, an answer 8):
     take the second as the missing number."""
     asked = [n for seg, _, _ in blocks if seg.kind == "question" for n in seg.numbers]
     answered = {n for seg, _, _ in blocks if seg.kind == "answer" for n in seg.numbers}

@@ -10,19 +10,42 @@ from collections.abc import Iterator
 # SyncFeed element → OData field, per API version.
 FIELDS: dict[str, dict[str, str]] = {
     "v4": {
-        "nummer": "Nummer", "soort": "Soort", "onderwerp": "Onderwerp", "titel": "Titel",
-        "gestartOp": "GestartOp", "termijn": "Termijn", "vergaderjaar": "Vergaderjaar",
-        "documentNummer": "DocumentNummer", "datum": "Datum", "aanhangselnummer": "Aanhangselnummer",
-        "relatie": "Relatie", "actorNaam": "ActorNaam", "actorFractie": "ActorFractie", "functie": "Functie",
+        "nummer": "Nummer",
+        "soort": "Soort",
+        "onderwerp": "Onderwerp",
+        "titel": "Titel",
+        "gestartOp": "GestartOp",
+        "termijn": "Termijn",
+        "vergaderjaar": "Vergaderjaar",
+        "documentNummer": "DocumentNummer",
+        "datum": "Datum",
+        "aanhangselnummer": "Aanhangselnummer",
+        "relatie": "Relatie",
+        "actorNaam": "ActorNaam",
+        "actorFractie": "ActorFractie",
+        "functie": "Functie",
     },
     "v5": {
-        "nummer": "Nummer", "soort": "Soort", "onderwerp": "Onderwerp", "titel": "Titel",
-        "gestartOp": "GestartOp", "termijn": "Termijn", "vergaderjaar": "Vergaderjaar",
-        "documentNummer": "DocumentNummer", "datum": "Datum", "aanhangselnummer": "AanhangselNummer",
-        "relatie": "Relatie", "actorNaam": "Naam", "actorFractie": "FractieNaam", "functie": "Functie",
+        "nummer": "Nummer",
+        "soort": "Soort",
+        "onderwerp": "Onderwerp",
+        "titel": "Titel",
+        "gestartOp": "GestartOp",
+        "termijn": "Termijn",
+        "vergaderjaar": "Vergaderjaar",
+        "documentNummer": "DocumentNummer",
+        "datum": "Datum",
+        "aanhangselnummer": "AanhangselNummer",
+        "relatie": "Relatie",
+        "actorNaam": "Naam",
+        "actorFractie": "FractieNaam",
+        "functie": "Functie",
     },
 }
-BASE = {"v4": "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/", "v5": "https://gegevensmagazijn.tweedekamer.nl/OData/v5/"}
+BASE = {
+    "v4": "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/",
+    "v5": "https://gegevensmagazijn.tweedekamer.nl/OData/v5/",
+}
 
 
 def to_syncfeed(entity: dict[str, object], version: str = "v4") -> dict[str, str]:
@@ -41,7 +64,9 @@ def zaken_url(base: str, since: str | None = None, version: str = "v4") -> tuple
     return base.rstrip("/") + "/Zaak", {"$filter": condition, "$expand": "Document,ZaakActor"}
 
 
-def zaken(get: object, base: str, since: str | None = None, version: str = "v4") -> Iterator[dict[str, object]]:
+def zaken(
+    get: object, base: str, since: str | None = None, version: str = "v4"
+) -> Iterator[dict[str, object]]:
     """Every Zaak of written questions as a dict: the Zaak's fields under SyncFeed names,
     with ``documents`` and ``actors`` likewise; the raw entity under ``raw``."""
     url, params = zaken_url(base, since, version)
@@ -52,8 +77,12 @@ def zaken(get: object, base: str, since: str | None = None, version: str = "v4")
             yield {
                 **to_syncfeed(entity, version),
                 "id": entity.get("Id"),
-                "documents": [to_syncfeed(d, version) | {"id": d.get("Id")} for d in entity.get("Document", [])],
-                "actors": [to_syncfeed(a, version) | {"id": a.get("Id")} for a in entity.get("ZaakActor", [])],
+                "documents": [
+                    to_syncfeed(d, version) | {"id": d.get("Id")} for d in entity.get("Document", [])
+                ],
+                "actors": [
+                    to_syncfeed(a, version) | {"id": a.get("Id")} for a in entity.get("ZaakActor", [])
+                ],
                 "raw": entity,
             }
         next_url = body.get("@odata.nextLink")

@@ -61,14 +61,18 @@ def parse_response(data: bytes) -> SruPage:
     return SruPage(total, records, int(position) if position and position.strip().isdigit() else None)
 
 
-def search(get: Callable[[str, dict[str, str]], bytes], base_url: str, cql: str, start: int = 1,
-           page_size: int = 100) -> Iterator[tuple[SruPage, int]]:
+def search(
+    get: Callable[[str, dict[str, str]], bytes], base_url: str, cql: str, start: int = 1, page_size: int = 100
+) -> Iterator[tuple[SruPage, int]]:
     """Every page of a search from ``start``; yields (page, position to resume after it)."""
     position: int | None = start
     while position is not None:
         params = {
-            "version": "2.0", "operation": "searchRetrieve", "query": cql,
-            "startRecord": str(position), "maximumRecords": str(page_size),
+            "version": "2.0",
+            "operation": "searchRetrieve",
+            "query": cql,
+            "startRecord": str(position),
+            "maximumRecords": str(page_size),
         }
         page = parse_response(get(base_url.rstrip("/") + "/sru", params))
         resume = page.next_position or position + len(page.records)

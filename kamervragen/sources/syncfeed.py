@@ -105,7 +105,9 @@ def _token(element: etree._Element) -> str | None:
     return None
 
 
-def pages(get: object, base_url: str, category: str, skiptoken: str | None) -> Iterator[tuple[Page, str | None]]:
+def pages(
+    get: object, base_url: str, category: str, skiptoken: str | None
+) -> Iterator[tuple[Page, str | None]]:
     """Every page of a category from ``skiptoken`` on; yields (page, token to resume after it)."""
     url = base_url.rstrip("/") + "/SyncFeed/2.0/Feed"
     token = skiptoken

@@ -9,8 +9,9 @@ import base64
 import csv
 import io
 import json
+import queue
 import re
-import threading
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -46,8 +47,11 @@ class SearchParams:
 
     def __init__(
         self,
-        q: Annotated[str, Query(max_length=500, description="Words, \"phrases\", OR, NOT/-, prefix*")] = "",
-        member: Text = None, party: Text = None, ministry: Text = None, minister: Text = None,
+        q: Annotated[str, Query(max_length=500, description='Words, "phrases", OR, NOT/-, prefix*')] = "",
+        member: Text = None,
+        party: Text = None,
+        ministry: Text = None,
+        minister: Text = None,
         date_from: Annotated[str | None, Query(alias="from", pattern=DATE)] = None,
         date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
         session_year: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{4})?$")] = None,
@@ -57,17 +61,33 @@ class SearchParams:
     ) -> None:
         self.q = q.strip()
         self.filters = Filters(
-            member=member or None, party=party or None, ministry=ministry or None, minister=minister or None,
-            date_from=date_from or None, date_to=date_to or None, session_year=session_year or None,
-            kind=kind or None, status=status or None,  # type: ignore[arg-type]
+            member=member or None,
+            party=party or None,
+            ministry=ministry or None,
+            minister=minister or None,
+            date_from=date_from or None,
+            date_to=date_to or None,
+            session_year=session_year or None,
+            kind=kind or None,
+            status=status or None,  # type: ignore[arg-type]
         )
         self.offset = _offset(cursor)
 
     def query_string(self, **changes: object) -> str:
         f = self.filters
-        values = {"q": self.q, "member": f.member, "party": f.party, "ministry": f.ministry, "minister": f.minister,
-                  "from": f.date_from, "to": f.date_to, "session_year": f.session_year, "kind": f.kind,
-                  "status": f.status, **changes}
+        values = {
+            "q": self.q,
+            "member": f.member,
+            "party": f.party,
+            "ministry": f.ministry,
+            "minister": f.minister,
+            "from": f.date_from,
+            "to": f.date_to,
+            "session_year": f.session_year,
+            "kind": f.kind,
+            "status": f.status,
+            **changes,
+        }
         return urlencode({k: v for k, v in values.items() if v})
 
 
@@ -89,19 +109,18 @@ def _offset(cursor: str | None) -> int:
     return offset
 
 
-_local = threading.local()
-
-
-def get_store(request: Request) -> SQLiteStore:
-    """The store of this app, one connection per worker thread (SQLite connections are not
-    shared across threads)."""
-    path = request.app.state.db_path
-    stores = getattr(_local, "stores", None)
-    if stores is None:
-        stores = _local.stores = {}
-    if path not in stores:
-        stores[path] = SQLiteStore(path)
-    return stores[path]
+def get_store(request: Request) -> Iterator[SQLiteStore]:
+    """Lend a store from the app's pool for one request. FastAPI may run this dependency and
+    the endpoint on different worker threads, so a store belongs to a request, not a thread."""
+    pool: queue.LifoQueue[SQLiteStore] = request.app.state.stores
+    try:
+        store = pool.get_nowait()
+    except queue.Empty:
+        store = SQLiteStore(request.app.state.db_path, any_thread=True)
+    try:
+        yield store
+    finally:
+        pool.put(store)
 
 
 Store = Annotated[SQLiteStore, Depends(get_store)]
@@ -110,7 +129,8 @@ Params = Annotated[SearchParams, Depends()]
 
 def create_app(db_path: str | Path) -> FastAPI:
     app = FastAPI(
-        title="kamervragen", version=__version__,
+        title="kamervragen",
+        version=__version__,
         description="Schriftelijke Kamervragen: zoeken, volgen en meten. JSON API; the HTML pages take the same parameters.",
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -118,6 +138,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     templates.env.globals["official"] = lambda doc_id: OFFICIAL.format(doc_id) if doc_id else None
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.db_path = str(db_path)
+    app.state.stores = queue.LifoQueue()
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
@@ -157,8 +178,15 @@ def create_app(db_path: str | Path) -> FastAPI:
         else:
             recent = db.recent(params.filters, PAGE_SIZE, params.offset)
             more = len(recent) == PAGE_SIZE
-        return page(request, "search.html", params=params, results=results, recent=recent, facets=facets,
-                    next_cursor=_cursor(params.offset + PAGE_SIZE) if more else None)
+        return page(
+            request,
+            "search.html",
+            params=params,
+            results=results,
+            recent=recent,
+            facets=facets,
+            next_cursor=_cursor(params.offset + PAGE_SIZE) if more else None,
+        )
 
     @app.get("/set/{set_id}", response_class=HTMLResponse, include_in_schema=False)
     def question_set(request: Request, db: Store, set_id: int) -> HTMLResponse:
@@ -166,8 +194,15 @@ def create_app(db_path: str | Path) -> FastAPI:
         if record is None:
             raise HTTPException(404, "deze set vragen bestaat niet")
         days = _days(record) if record.submitted_on and record.received_on else None
-        return page(request, "set.html", record=record, set_id=set_id, rows=_rows(record), days=days,
-                    timeline=_timeline(record, db.case_of(record.case_number)))
+        return page(
+            request,
+            "set.html",
+            record=record,
+            set_id=set_id,
+            rows=_rows(record),
+            days=days,
+            timeline=_timeline(record, db.case_of(record.case_number)),
+        )
 
     @app.get("/lid/{name}", response_class=HTMLResponse, include_in_schema=False)
     def member(request: Request, db: Store, name: str) -> HTMLResponse:
@@ -193,7 +228,9 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/cijfers", response_class=HTMLResponse, include_in_schema=False)
     def numbers(request: Request, db: Store) -> HTMLResponse:
-        charts = [(name, title, Markup(draw(name, title, fn(db)))) for name, (title, fn) in stats.CHARTS.items()]
+        charts = [
+            (name, title, Markup(draw(name, title, fn(db)))) for name, (title, fn) in stats.CHARTS.items()
+        ]
         return page(request, "numbers.html", charts=charts)
 
     @app.get("/cijfers/{name}.svg", include_in_schema=False)
@@ -206,8 +243,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         _, fn = _chart(name)
         out = io.StringIO()
         csv.writer(out).writerows(fn(db))
-        return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
-                        headers={"Content-Disposition": f'attachment; filename="{name}.csv"'})
+        return Response(
+            out.getvalue(),
+            media_type="text/csv; charset=utf-8",
+            headers={"Content-Disposition": f'attachment; filename="{name}.csv"'},
+        )
 
     # -- feeds -------------------------------------------------------------------------
 
@@ -232,26 +272,43 @@ def create_app(db_path: str | Path) -> FastAPI:
             raise HTTPException(404, "deze set vragen bestaat niet")
         link = str(request.url_for("question_set", set_id=set_id))
         items = [
-            {"id": f"{link}#{what}", "title": f"{label}: {record.title or record.id}", "link": link,
-             "updated": day, "summary": label}
-            for what, label, day in _timeline(record, db.case_of(record.case_number)) if day
+            {
+                "id": f"{link}#{what}",
+                "title": f"{label}: {record.title or record.id}",
+                "link": link,
+                "updated": day,
+                "summary": label,
+            }
+            for what, label, day in _timeline(record, db.case_of(record.case_number))
+            if day
         ]
         return _atom(request, f"Kamervragen: {record.title or record.id}", str(request.url), items)
 
     # -- API ---------------------------------------------------------------------------
 
     @app.get("/api/search", tags=["zoeken"])
-    def api_search(db: Store, params: Params,
-                   limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE) -> dict[str, Any]:
+    def api_search(
+        db: Store, params: Params, limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE
+    ) -> dict[str, Any]:
         """Question and answer blocks, best first; ``next`` is the cursor of the next page."""
         if not params.q:
             raise HTTPException(400, "give a query in q")
         results, more = run(db, params, limit)
         return {
             "hits": [
-                {"set": r.hit.set_id, "id": r.hit.doc_id, "case_number": r.hit.case_number, "title": r.hit.title,
-                 "block": r.hit.block, "numbers": r.hit.numbers, "score": r.hit.score, "snippet": r.snippet,
-                 "submitted_on": r.hit.submitted_on, "kind": r.hit.kind, "submitters": r.hit.submitters}
+                {
+                    "set": r.hit.set_id,
+                    "id": r.hit.doc_id,
+                    "case_number": r.hit.case_number,
+                    "title": r.hit.title,
+                    "block": r.hit.block,
+                    "numbers": r.hit.numbers,
+                    "score": r.hit.score,
+                    "snippet": r.snippet,
+                    "submitted_on": r.hit.submitted_on,
+                    "kind": r.hit.kind,
+                    "submitters": r.hit.submitters,
+                }
                 for r in results
             ],
             "next": _cursor(params.offset + limit) if more else None,
@@ -266,8 +323,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         return {"record": record.model_dump(mode="json"), "case": db.case_of(record.case_number)}
 
     @app.get("/api/people", tags=["mensen"])
-    def api_people(db: Store, q: Annotated[str, Query(max_length=100)] = "",
-                   limit: Annotated[int, Query(ge=1, le=500)] = 100) -> list[dict[str, Any]]:
+    def api_people(
+        db: Store,
+        q: Annotated[str, Query(max_length=100)] = "",
+        limit: Annotated[int, Query(ge=1, le=500)] = 100,
+    ) -> list[dict[str, Any]]:
         """Members who asked, with their party and how many sets."""
         rows = db.db.execute(
             "SELECT p.name, pa.name, count(DISTINCT sp.set_id) FROM people p LEFT JOIN parties pa ON pa.id = p.party_id"
@@ -338,25 +398,45 @@ def overdue(db: SQLiteStore) -> dict[str, Any]:
     today = date.today().isoformat()
     rows = db.db.execute(
         "SELECT nummer, zaak_id, title, submitted_on, due_on, status FROM cases"
-        " WHERE answered_on IS NULL AND status != 'withdrawn' AND due_on < ? ORDER BY due_on", (today,)
+        " WHERE answered_on IS NULL AND status != 'withdrawn' AND due_on < ? ORDER BY due_on",
+        (today,),
     ).fetchall()
     per_ministry: dict[str, int] = {}
     per_party: dict[str, int] = {}
     cases = []
     for nummer, zaak_id, title, submitted, due, status in rows:
         actors = [f for _, c, f in db.linked(zaak_id) if c.lower() == "zaakactor"]
-        ministries = sorted({str(f.get("functie") or f.get("actorNaam")) for f in actors if f.get("relatie") == "Gericht aan"})
-        parties = sorted({str(f.get("actorFractie")) for f in actors if f.get("relatie") in ("Indiener", "Medeindiener")
-                          and f.get("actorFractie")})
+        ministries = sorted(
+            {str(f.get("functie") or f.get("actorNaam")) for f in actors if f.get("relatie") == "Gericht aan"}
+        )
+        parties = sorted(
+            {
+                str(f.get("actorFractie"))
+                for f in actors
+                if f.get("relatie") in ("Indiener", "Medeindiener") and f.get("actorFractie")
+            }
+        )
         for m in ministries:
             per_ministry[m] = per_ministry.get(m, 0) + 1
         for p in parties:
             per_party[p] = per_party.get(p, 0) + 1
-        cases.append({"nummer": nummer, "title": title, "submitted_on": submitted, "due_on": due, "status": status,
-                      "days_over": (date.today() - date.fromisoformat(due)).days, "ministries": ministries,
-                      "parties": parties})
-    return {"cases": cases, "per_ministry": sorted(per_ministry.items(), key=lambda kv: -kv[1]),
-            "per_party": sorted(per_party.items(), key=lambda kv: -kv[1])}
+        cases.append(
+            {
+                "nummer": nummer,
+                "title": title,
+                "submitted_on": submitted,
+                "due_on": due,
+                "status": status,
+                "days_over": (date.today() - date.fromisoformat(due)).days,
+                "ministries": ministries,
+                "parties": parties,
+            }
+        )
+    return {
+        "cases": cases,
+        "per_ministry": sorted(per_ministry.items(), key=lambda kv: -kv[1]),
+        "per_party": sorted(per_party.items(), key=lambda kv: -kv[1]),
+    }
 
 
 def _facets(db: SQLiteStore, params: SearchParams) -> dict[str, list[tuple[str, str, int]]]:
@@ -365,15 +445,24 @@ def _facets(db: SQLiteStore, params: SearchParams) -> dict[str, list[tuple[str, 
     counts = db.facet_counts(parse_query(params.q), params.filters)
     names = db.names([t for t in counts if t[0] in "pa"])
     out: dict[str, list[tuple[str, str, int]]] = {"Partij": [], "Ministerie": [], "Jaar": [], "Status": []}
-    status_names = {"sanswered": ("beantwoord", "answered"), "sopen": ("onbeantwoord", "unanswered"),
-                    "slate": ("te laat", "late")}
+    status_names = {
+        "sanswered": ("beantwoord", "answered"),
+        "sopen": ("onbeantwoord", "unanswered"),
+        "slate": ("te laat", "late"),
+    }
     for token, n in counts.most_common():
         if token[0] == "p" and token in names:
             out["Partij"].append((names[token], params.query_string(party=names[token]), n))
         elif token[0] == "a" and token in names:
             out["Ministerie"].append((names[token], params.query_string(ministry=names[token]), n))
         elif token[0] == "y":
-            out["Jaar"].append((token[1:], params.query_string(**{"from": token[1:] + "-01-01", "to": token[1:] + "-12-31"}), n))
+            out["Jaar"].append(
+                (
+                    token[1:],
+                    params.query_string(**{"from": token[1:] + "-01-01", "to": token[1:] + "-12-31"}),
+                    n,
+                )
+            )
         elif token in status_names:
             label, value = status_names[token]
             out["Status"].append((label, params.query_string(status=value), n))
@@ -385,21 +474,36 @@ def _facets(db: SQLiteStore, params: SearchParams) -> dict[str, list[tuple[str, 
 def _entry(request: Request, set_id: int, record: Record) -> dict[str, Any]:
     link = str(request.url_for("question_set", set_id=set_id))
     answered = record.kind == "answer"
-    return {"id": link, "title": (record.title or record.id or "Kamervragen") + (" (beantwoord)" if answered else ""),
-            "link": link, "updated": record.received_on or record.submitted_on,
-            "summary": " ".join(q.text for q in record.questions)[:500]}
+    return {
+        "id": link,
+        "title": (record.title or record.id or "Kamervragen") + (" (beantwoord)" if answered else ""),
+        "link": link,
+        "updated": record.received_on or record.submitted_on,
+        "summary": " ".join(q.text for q in record.questions)[:500],
+    }
 
 
 def _atom(request: Request, title: str, self_url: str, items: list[dict[str, Any]]) -> Response:
     updated = max((str(i["updated"]) for i in items if i.get("updated")), default="1970-01-01")
-    parts = ['<?xml version="1.0" encoding="utf-8"?>', '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
-             f"<title>{xml_escape(title)}</title>", f"<id>{xml_escape(self_url)}</id>",
-             f'<link rel="self" href="{xml_escape(self_url)}"/>', f"<updated>{updated}T00:00:00Z</updated>",
-             "<author><name>kamervragen</name></author>"]
+    parts = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
+        f"<title>{xml_escape(title)}</title>",
+        f"<id>{xml_escape(self_url)}</id>",
+        f'<link rel="self" href="{xml_escape(self_url)}"/>',
+        f"<updated>{updated}T00:00:00Z</updated>",
+        "<author><name>kamervragen</name></author>",
+    ]
     for item in items:
         day = item.get("updated") or "1970-01-01"
-        parts += ["<entry>", f"<id>{xml_escape(item['id'])}</id>", f"<title>{xml_escape(item['title'])}</title>",
-                  f'<link href="{xml_escape(item["link"])}"/>', f"<updated>{day}T00:00:00Z</updated>",
-                  f"<summary>{xml_escape(item['summary'])}</summary>", "</entry>"]
+        parts += [
+            "<entry>",
+            f"<id>{xml_escape(item['id'])}</id>",
+            f"<title>{xml_escape(item['title'])}</title>",
+            f'<link href="{xml_escape(item["link"])}"/>',
+            f"<updated>{day}T00:00:00Z</updated>",
+            f"<summary>{xml_escape(item['summary'])}</summary>",
+            "</entry>",
+        ]
     parts.append("</feed>")
     return Response("\n".join(parts), media_type="application/atom+xml; charset=utf-8")

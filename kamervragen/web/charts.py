@@ -60,14 +60,16 @@ def grid(title: str, rows: Rows) -> str:
         parts.append(f'<text x="{x}" y="52" font-size="9" text-anchor="middle">{escape(column[2:])}</text>')
     for i, row_label in enumerate(row_labels):
         y = 60 + i * cell
-        parts.append(f'<text x="{left - 6}" y="{y + 15}" font-size="12" text-anchor="end">{escape(row_label[:24])}</text>')
+        parts.append(
+            f'<text x="{left - 6}" y="{y + 15}" font-size="12" text-anchor="end">{escape(row_label[:24])}</text>'
+        )
         for j, column in enumerate(columns):
             n = counts.get((row_label, column), 0)
             shade = 0.08 + 0.92 * n / top if n else 0.0
             parts.append(
                 f'<rect x="{left + j * cell}" y="{y}" width="{cell - 2}" height="{cell - 2}" fill="#1f5f8b" '
                 f'fill-opacity="{shade:.2f}" stroke="#ccc" stroke-width="0.5"><title>{escape(row_label)} '
-                f'{escape(column)}: {n}</title></rect>'
+                f"{escape(column)}: {n}</title></rect>"
             )
     parts.append("</svg>")
     return "\n".join(parts)
