@@ -778,6 +778,15 @@ class SQLiteStore:
             (int(i), Record.model_validate_json(j)) for i, j in self.db.execute(sql, [*params, limit, offset])
         ]
 
+    def tally(self, filters: Filters) -> tuple[int, int, int]:
+        """(sets, answered, answered late) over every set the filters select."""
+        where, params = self._where(filters)
+        sql = "SELECT count(*), count(s.days_taken), coalesce(sum(s.days_taken > ?), 0) FROM sets s"
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        total, answered, late = self.db.execute(sql, [LATE_AFTER_DAYS, *params]).fetchone()
+        return int(total), int(answered), int(late)
+
     def case_of(self, case_number: str | None) -> dict[str, object] | None:
         if not case_number:
             return None

@@ -127,6 +127,17 @@ def test_script_tags_and_fts_syntax_are_harmless(client: TestClient) -> None:
         assert "<script>alert(1)</script>" not in response.text
 
 
+
+def test_party_and_ministry_pages_count_every_set(client: TestClient) -> None:
+    # 30 generated SP sets without answers, and the sample: SP, asked 2 March, answered
+    # 30 March (28 days, so late).
+    party = client.get("/partij/SP")
+    assert party.status_code == 200
+    assert "31 sets vragen; 1 beantwoord, waarvan 1 later dan drie weken." in party.text
+    ministry = client.get("/ministerie/Volkshuisvesting")
+    assert "1 set vragen; 1 beantwoord, waarvan 1 later dan drie weken." in ministry.text
+    assert "voorbeeldvraag" in ministry.text
+
 def test_concurrent_requests_never_share_a_connection_across_threads(client: TestClient) -> None:
     """Under load a real server runs dependencies and endpoints on different worker threads;
     a store tied to one thread then fails with sqlite3.ProgrammingError (a 500)."""

@@ -217,10 +217,9 @@ def create_app(db_path: str | Path) -> FastAPI:
         return _listing(request, db, f"Ministerie {name}", Filters(ministry=name))
 
     def _listing(request: Request, db: SQLiteStore, title: str, filters: Filters) -> HTMLResponse:
+        total, answered, late = db.tally(filters)
         sets = db.recent(filters, 200)
-        late = sum(1 for _, r in sets if r.received_on and r.submitted_on and _days(r) > 21)
-        answered = sum(1 for _, r in sets if r.received_on)
-        return page(request, "listing.html", title=title, sets=sets, answered=answered, late=late)
+        return page(request, "listing.html", title=title, sets=sets, total=total, answered=answered, late=late)
 
     @app.get("/open-en-te-laat", response_class=HTMLResponse, include_in_schema=False)
     def overdue_page(request: Request, db: Store) -> HTMLResponse:
