@@ -57,6 +57,9 @@ class Filters:
     status: Status | None = None
     block: Literal["question", "answer"] | None = None
     exclude_set: int | None = None
+    # Paging pins the sets stored when the first page was served, so sets that arrive in
+    # between do not shift the later pages.
+    upto_set: int | None = None
 
 
 @dataclass
@@ -604,6 +607,9 @@ class SQLiteStore:
         if filters.exclude_set is not None:
             where.append("s.id != ?")
             params.append(filters.exclude_set)
+        if filters.upto_set is not None:
+            where.append("s.id <= ?")
+            params.append(filters.upto_set)
         return where, params
 
     def _estimate(self, node: Node) -> int:
@@ -677,6 +683,9 @@ class SQLiteStore:
         if filters.exclude_set is not None:
             where.append("f.set_id != ?")
             params.append(filters.exclude_set)
+        if filters.upto_set is not None:
+            where.append("f.set_id <= ?")
+            params.append(filters.upto_set)
         expression = " AND ".join("{facets} : (" + " OR ".join(group) + ")" for group in groups)
         return expression, where, params
 
@@ -836,6 +845,10 @@ class SQLiteStore:
             row = self.db.execute("SELECT doc FROM temp.blocks_vocab WHERE term = ?", (term,)).fetchone()
             out[term] = int(row[0]) if row else 0
         return out
+
+    def last_set(self) -> int:
+        """The highest set id so far (an update keeps a set's id; new sets get higher ones)."""
+        return int(self.db.execute("SELECT coalesce(max(id), 0) FROM sets").fetchone()[0])
 
     def count(self) -> int:
         return int(self.db.execute("SELECT count(*) FROM sets").fetchone()[0])

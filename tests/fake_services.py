@@ -43,25 +43,99 @@ ATOM = "http://www.w3.org/2005/Atom"
 CATEGORIES = ("Zaak", "ZaakActor", "Document", "DocumentVersie", "Persoon", "Fractie")
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 ANSWER, NADER = "Antwoord schriftelijke vragen", "Antwoord schriftelijke vragen (nader)"
-PARTIES = {"VVD": "Volkspartij voor Vrijheid en Democratie", "D66": "Democraten 66", "PVV": "Partij voor de Vrijheid",
-           "CDA": "Christen-Democratisch Appèl", "SP": "Socialistische Partij", "GroenLinks": "GroenLinks",
-           "PvdA": "Partij van de Arbeid", "ChristenUnie": "ChristenUnie", "PvdD": "Partij voor de Dieren"}
-PORTFOLIOS = ("Financiën", "Justitie en Veiligheid", "Volksgezondheid, Welzijn en Sport", "Defensie",
-              "Sociale Zaken en Werkgelegenheid", "Infrastructuur en Waterstaat", "Buitenlandse Zaken",
-              "Onderwijs, Cultuur en Wetenschap", "Economische Zaken en Klimaat")
-FIRST = ("Anne", "Bram", "Eva", "Henk", "Fleur", "Pieter", "Sophie", "Tom", "Lotte", "Sander", "Inge", "Joost")
-LAST = ("de Vries", "Jansen", "van Dijk", "Bakker", "Visser", "Smit", "Meijer", "de Boer", "Mulder",
-        "de Groot", "Bos", "Vos", "Peters", "Hendriks", "van Leeuwen", "Dekker", "Kok", "Brouwer")
-TOPIC = (("de stijgende kosten van", "het tekort aan", "de wachtlijsten voor", "het onderzoek naar",
-          "de gevolgen van", "berichten over"),
-         ("de jeugdzorg", "huurwoningen", "leraren", "de kinderopvangtoeslag", "stikstofvergunningen",
-          "windparken", "het openbaar vervoer", "de ggz", "asielopvang", "de Tozo"),
-         ("in Groningen", "in Rotterdam", "op het platteland", "voor gemeenten", "voor ondernemers", ""))
-QUESTIONS = ("Bent u bekend met {t}?", "Hoeveel mensen worden geraakt door {t}?",
-             "Deelt u de mening dat {t} de aandacht van het kabinet verdient?",
-             "Welke maatregelen neemt u tegen {t}?", "Bent u bereid de Kamer te informeren over {t}?")
-ANSWERS = ("Ja.", "Daarover zijn geen cijfers beschikbaar.", "Het kabinet werkt aan maatregelen en informeert "
-           "de Kamer voor de zomer.", "Ik verwijs naar het antwoord op vraag 1.", "Nee, daartoe zie ik geen aanleiding.")
+PARTIES = {
+    "VVD": "Volkspartij voor Vrijheid en Democratie",
+    "D66": "Democraten 66",
+    "PVV": "Partij voor de Vrijheid",
+    "CDA": "Christen-Democratisch Appèl",
+    "SP": "Socialistische Partij",
+    "GroenLinks": "GroenLinks",
+    "PvdA": "Partij van de Arbeid",
+    "ChristenUnie": "ChristenUnie",
+    "PvdD": "Partij voor de Dieren",
+}
+PORTFOLIOS = (
+    "Financiën",
+    "Justitie en Veiligheid",
+    "Volksgezondheid, Welzijn en Sport",
+    "Defensie",
+    "Sociale Zaken en Werkgelegenheid",
+    "Infrastructuur en Waterstaat",
+    "Buitenlandse Zaken",
+    "Onderwijs, Cultuur en Wetenschap",
+    "Economische Zaken en Klimaat",
+)
+FIRST = (
+    "Anne",
+    "Bram",
+    "Eva",
+    "Henk",
+    "Fleur",
+    "Pieter",
+    "Sophie",
+    "Tom",
+    "Lotte",
+    "Sander",
+    "Inge",
+    "Joost",
+)
+LAST = (
+    "de Vries",
+    "Jansen",
+    "van Dijk",
+    "Bakker",
+    "Visser",
+    "Smit",
+    "Meijer",
+    "de Boer",
+    "Mulder",
+    "de Groot",
+    "Bos",
+    "Vos",
+    "Peters",
+    "Hendriks",
+    "van Leeuwen",
+    "Dekker",
+    "Kok",
+    "Brouwer",
+)
+TOPIC = (
+    (
+        "de stijgende kosten van",
+        "het tekort aan",
+        "de wachtlijsten voor",
+        "het onderzoek naar",
+        "de gevolgen van",
+        "berichten over",
+    ),
+    (
+        "de jeugdzorg",
+        "huurwoningen",
+        "leraren",
+        "de kinderopvangtoeslag",
+        "stikstofvergunningen",
+        "windparken",
+        "het openbaar vervoer",
+        "de ggz",
+        "asielopvang",
+        "de Tozo",
+    ),
+    ("in Groningen", "in Rotterdam", "op het platteland", "voor gemeenten", "voor ondernemers", ""),
+)
+QUESTIONS = (
+    "Bent u bekend met {t}?",
+    "Hoeveel mensen worden geraakt door {t}?",
+    "Deelt u de mening dat {t} de aandacht van het kabinet verdient?",
+    "Welke maatregelen neemt u tegen {t}?",
+    "Bent u bereid de Kamer te informeren over {t}?",
+)
+ANSWERS = (
+    "Ja.",
+    "Daarover zijn geen cijfers beschikbaar.",
+    "Het kabinet werkt aan maatregelen en informeert de Kamer voor de zomer.",
+    "Ik verwijs naar het antwoord op vraag 1.",
+    "Nee, daartoe zie ik geen aanleiding.",
+)
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
@@ -160,11 +234,22 @@ class History:
         self._counters: Counter[str] = Counter()
         self.parties = {abbr: self._guid() for abbr in PARTIES}
         names = self.rng.sample([(f, last) for f in FIRST for last in LAST], 40 + len(PORTFOLIOS))
-        people = [Person(self._guid(), 1000 + n, f, last, self.rng.choice(list(PARTIES))) for n, (f, last) in
-                  enumerate(names)]
+        people = [
+            Person(self._guid(), 1000 + n, f, last, self.rng.choice(list(PARTIES)))
+            for n, (f, last) in enumerate(names)
+        ]
         self.members = people[:40]
-        self.ministers = [(replace(p, party=self.rng.choice(["VVD", "D66", "CDA", "ChristenUnie"]),
-                                   functie=f"minister van {pf}"), pf) for p, pf in zip(people[40:], PORTFOLIOS, strict=True)]
+        self.ministers = [
+            (
+                replace(
+                    p,
+                    party=self.rng.choice(["VVD", "D66", "CDA", "ChristenUnie"]),
+                    functie=f"minister van {pf}",
+                ),
+                pf,
+            )
+            for p, pf in zip(people[40:], PORTFOLIOS, strict=True)
+        ]
         start = date(2019, 1, 7)
         days = sorted(self.rng.randrange(7 * 365 - 14) for _ in range(cases))
         pending = [e for day in days for e in self._new_case(start + timedelta(days=day), full=True)]
@@ -193,50 +278,113 @@ class History:
         for p in persons:
             if p.party not in self._emitted:
                 self._emitted.add(p.party)
-                out.append(Entity("Fractie", self.parties[p.party], t - timedelta(hours=1), (
-                    ("nummer", str(list(PARTIES).index(p.party) + 1)), ("afkorting", p.party),
-                    ("naamNl", PARTIES[p.party]), ("aantalZetels", str(5 + len(p.party))))))
+                out.append(
+                    Entity(
+                        "Fractie",
+                        self.parties[p.party],
+                        t - timedelta(hours=1),
+                        (
+                            ("nummer", str(list(PARTIES).index(p.party) + 1)),
+                            ("afkorting", p.party),
+                            ("naamNl", PARTIES[p.party]),
+                            ("aantalZetels", str(5 + len(p.party))),
+                        ),
+                    )
+                )
             if p.id not in self._emitted:
                 self._emitted.add(p.id)
-                out.append(Entity("Persoon", p.id, t - timedelta(minutes=30), (
-                    ("nummer", str(p.nummer)), ("initialen", p.roepnaam[0] + "."),
-                    *((("tussenvoegsel", p.last.rsplit(" ", 1)[0]),) if " " in p.last else ()),
-                    ("achternaam", p.last.rsplit(" ", 1)[-1]), ("roepnaam", p.roepnaam),
-                    ("functie", p.functie), ("fractielabel", p.party))))
+                out.append(
+                    Entity(
+                        "Persoon",
+                        p.id,
+                        t - timedelta(minutes=30),
+                        (
+                            ("nummer", str(p.nummer)),
+                            ("initialen", p.roepnaam[0] + "."),
+                            *((("tussenvoegsel", p.last.rsplit(" ", 1)[0]),) if " " in p.last else ()),
+                            ("achternaam", p.last.rsplit(" ", 1)[-1]),
+                            ("roepnaam", p.roepnaam),
+                            ("functie", p.functie),
+                            ("fractielabel", p.party),
+                        ),
+                    )
+                )
         return out
 
     def _zaak(self, case: Case, t: datetime) -> Entity:
         minister = case.ministers[0][1]
-        fields = [("nummer", case.nummer), ("soort", "Schriftelijke vragen"),
-                  ("onderwerp", f"Vragen van het lid {case.submitters[0].surname} aan de minister van {minister} "
-                                f"over {case.subject}"),
-                  ("gestartOp", local_time(case.submitted)), ("organisatie", "Tweede Kamer"),
-                  ("titel", case.subject)]
+        fields = [
+            ("nummer", case.nummer),
+            ("soort", "Schriftelijke vragen"),
+            (
+                "onderwerp",
+                f"Vragen van het lid {case.submitters[0].surname} aan de minister van {minister} "
+                f"over {case.subject}",
+            ),
+            ("gestartOp", local_time(case.submitted)),
+            ("organisatie", "Tweede Kamer"),
+            ("titel", case.subject),
+        ]
         if case.termijn:
             fields.append(("termijn", local_time(case.termijn)))
         fields.append(("vergaderjaar", vergaderjaar(case.submitted)))
         return Entity("Zaak", case.zaak_id, t, tuple(fields))
 
     def _actor(self, case: Case, p: Person, relatie: str, t: datetime) -> Entity:
-        return Entity("ZaakActor", self._guid(), t, (
-            ("zaak", Ref(case.zaak_id)), ("persoon", Ref(p.id)), ("fractie", Ref(self.parties[p.party])),
-            ("actorNaam", p.name), ("actorFractie", p.party), ("functie", p.functie), ("relatie", relatie)))
+        return Entity(
+            "ZaakActor",
+            self._guid(),
+            t,
+            (
+                ("zaak", Ref(case.zaak_id)),
+                ("persoon", Ref(p.id)),
+                ("fractie", Ref(self.parties[p.party])),
+                ("actorNaam", p.name),
+                ("actorFractie", p.party),
+                ("functie", p.functie),
+                ("relatie", relatie),
+            ),
+        )
 
-    def _document(self, case: Case, soort: str, d: date, t: datetime, nummer: str | None = None,
-                  aanhangsel: int | None = None) -> list[Entity]:
+    def _document(
+        self,
+        case: Case,
+        soort: str,
+        d: date,
+        t: datetime,
+        nummer: str | None = None,
+        aanhangsel: int | None = None,
+    ) -> list[Entity]:
         if nummer is None:
             self._counters["D"] += 1
             nummer = f"{d.year}D{self._counters['D']:05d}"
         doc_id, versie_id = self._guid(), self._guid()
-        fields = [("huidigeDocumentVersie", Ref(versie_id)), ("zaak", Ref(case.zaak_id)), ("soort", soort),
-                  ("documentNummer", nummer), ("titel", f"{soort}: {case.subject}"), ("onderwerp", case.subject),
-                  ("datum", local_time(d)), ("vergaderjaar", vergaderjaar(d)), ("kamer", "2")]
+        fields = [
+            ("huidigeDocumentVersie", Ref(versie_id)),
+            ("zaak", Ref(case.zaak_id)),
+            ("soort", soort),
+            ("documentNummer", nummer),
+            ("titel", f"{soort}: {case.subject}"),
+            ("onderwerp", case.subject),
+            ("datum", local_time(d)),
+            ("vergaderjaar", vergaderjaar(d)),
+            ("kamer", "2"),
+        ]
         if aanhangsel is not None:
             fields.append(("aanhangselnummer", str(aanhangsel)))
-        versie = Entity("DocumentVersie", versie_id, t + timedelta(seconds=30), (
-            ("document", Ref(doc_id)), ("status", "Goedgekeurd"), ("versienummer", "1"),
-            ("bestandsgrootte", str(self.rng.randrange(20_000, 90_000))), ("extensie", ".docx"),
-            ("datum", local_time(d))))
+        versie = Entity(
+            "DocumentVersie",
+            versie_id,
+            t + timedelta(seconds=30),
+            (
+                ("document", Ref(doc_id)),
+                ("status", "Goedgekeurd"),
+                ("versienummer", "1"),
+                ("bestandsgrootte", str(self.rng.randrange(20_000, 90_000))),
+                ("extensie", ".docx"),
+                ("datum", local_time(d)),
+            ),
+        )
         return [Entity("Document", doc_id, t, tuple(fields)), versie]
 
     def _answer(self, case: Case, d: date, t: datetime, nader: bool = False) -> list[Entity]:
@@ -258,8 +406,15 @@ class History:
         submitters = rng.sample(self.members, 1 + (rng.random() < 0.3) * rng.randint(1, 2))
         ministers = rng.sample(self.ministers, 1 + (rng.random() < 0.15))
         nummer = f"{d.year}Z{len(self.cases) + 1:05d}"
-        case = Case(nummer, self._guid(), d, self._subject(), submitters, ministers,
-                    d + timedelta(days=21) if rng.random() < 0.6 else None)
+        case = Case(
+            nummer,
+            self._guid(),
+            d,
+            self._subject(),
+            submitters,
+            ministers,
+            d + timedelta(days=21) if rng.random() < 0.6 else None,
+        )
         self.cases.append(case)
         t = self._at(d)
         out = [*self._people(submitters + [p for p, _ in ministers], t), self._zaak(case, t)]
@@ -327,7 +482,7 @@ class History:
         with self.lock:
             seqs = self._by_category[category]
             i = bisect.bisect_right(seqs, after)
-            return [(s, self.events[s - 1]) for s in seqs[i:i + size]], i + size < len(seqs)
+            return [(s, self.events[s - 1]) for s in seqs[i : i + size]], i + size < len(seqs)
 
     @property
     def deleted(self) -> set[str]:
@@ -346,8 +501,12 @@ class History:
             by_id: dict[str | None, dict] = {}
             for e in live:
                 if e.category == "Zaak":
-                    by_id[e.id] = out[e.get("nummer") or ""] = {"id": e.id, "onderwerp": e.get("onderwerp"),
-                                                          "documents": set(), "actors": []}
+                    by_id[e.id] = out[e.get("nummer") or ""] = {
+                        "id": e.id,
+                        "onderwerp": e.get("onderwerp"),
+                        "documents": set(),
+                        "actors": [],
+                    }
             for e in live:
                 z = by_id.get(e.get("zaak"))
                 if z and e.category == "Document":
@@ -380,8 +539,9 @@ def feed_xml(base: str, category: str, entries: list[tuple[int, Entity]], next_t
     url = f"{base}/SyncFeed/2.0/Feed?category={category}"
     etree.SubElement(feed, f"{{{ATOM}}}title").text = "Tweede Kamer SyncFeed"
     etree.SubElement(feed, f"{{{ATOM}}}id").text = url
-    etree.SubElement(feed, f"{{{ATOM}}}updated").text = utc_stamp(max(
-        (e.bijgewerkt for _, e in entries), default=datetime(2019, 1, 1, tzinfo=UTC)))
+    etree.SubElement(feed, f"{{{ATOM}}}updated").text = utc_stamp(
+        max((e.bijgewerkt for _, e in entries), default=datetime(2019, 1, 1, tzinfo=UTC))
+    )
     if next_token is not None:
         etree.SubElement(feed, f"{{{ATOM}}}link", rel="next", href=f"{url}&skiptoken={next_token}")
     for seq, e in entries:
@@ -396,7 +556,9 @@ def feed_xml(base: str, category: str, entries: list[tuple[int, Entity]], next_t
 
 
 def _names(persons: list[Person]) -> str:
-    parts = [f"<naam><achternaam>{escape(p.surname)}</achternaam></naam> ({escape(p.party)})" for p in persons]
+    parts = [
+        f"<naam><achternaam>{escape(p.surname)}</achternaam></naam> ({escape(p.party)})" for p in persons
+    ]
     return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " en " + parts[-1]
 
 
@@ -404,9 +566,11 @@ def answer_xml(a: Answer) -> bytes:
     c, (minister, portfolio) = a.case, a.case.ministers[0]
     lid = "het lid" if len(c.submitters) == 1 else "de leden"
     aan = " en ".join(f"de Minister van {escape(pf)}" for _, pf in c.ministers)
-    qa = "".join(f"<vraag><nr status=\"officieel\">Vraag {n}</nr><al>{escape(q)}</al></vraag>"
-                 f"<antwoord><nr status=\"officieel\">Antwoord {n}</nr><al>{escape(ans)}</al></antwoord>\n"
-                 for n, (q, ans) in enumerate(a.qa, 1))
+    qa = "".join(
+        f'<vraag><nr status="officieel">Vraag {n}</nr><al>{escape(q)}</al></vraag>'
+        f'<antwoord><nr status="officieel">Antwoord {n}</nr><al>{escape(ans)}</al></antwoord>\n'
+        for n, (q, ans) in enumerate(a.qa, 1)
+    )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <officiele-publicatie>
 <metadata><meta name="OVERHEIDop.externMetadataRecord" scheme="" content="{a.identifier}/metadata.xml"/></metadata>
@@ -427,23 +591,32 @@ def answer_xml(a: Answer) -> bytes:
 
 
 def metadata_xml(a: Answer) -> bytes:
-    rows = [("DC.title", f"Antwoord op vragen van het lid {a.case.submitters[0].surname} over {a.case.subject}"),
-            ("OVERHEIDop.aanhangselNummer", str(a.number)),
-            *(("OVERHEIDop.indiener", p.name) for p in a.case.submitters),
-            *(("OVERHEIDop.ontvanger", p.name) for p, _ in a.case.ministers),
-            ("OVERHEIDop.publicationName", "Kamervragen (Aanhangsel)"), ("OVERHEIDop.vergaderjaar", a.vj),
-            ("OVERHEIDop.vraagnummer", a.case.nummer), ("DCTERMS.issued", str(a.received)),
-            ("OVERHEIDop.datumOntvangst", str(a.received)), ("DC.type", "Antwoord"),
-            ("DC.identifier", a.identifier)]
+    rows = [
+        ("DC.title", f"Antwoord op vragen van het lid {a.case.submitters[0].surname} over {a.case.subject}"),
+        ("OVERHEIDop.aanhangselNummer", str(a.number)),
+        *(("OVERHEIDop.indiener", p.name) for p in a.case.submitters),
+        *(("OVERHEIDop.ontvanger", p.name) for p, _ in a.case.ministers),
+        ("OVERHEIDop.publicationName", "Kamervragen (Aanhangsel)"),
+        ("OVERHEIDop.vergaderjaar", a.vj),
+        ("OVERHEIDop.vraagnummer", a.case.nummer),
+        ("DCTERMS.issued", str(a.received)),
+        ("OVERHEIDop.datumOntvangst", str(a.received)),
+        ("DC.type", "Antwoord"),
+        ("DC.identifier", a.identifier),
+    ]
     body = "".join(f'<metadata name="{k}" scheme="" content={quoteattr(v)}/>\n' for k, v in rows)
-    return f'<?xml version="1.0" encoding="UTF-8"?>\n<metadata_gegevens>\n{body}</metadata_gegevens>\n'.encode()
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<metadata_gegevens>\n{body}</metadata_gegevens>\n'.encode()
+    )
 
 
 SruItem = tuple[str, str, str, date, str]  # identifier, vergaderjaar, title, modified, zaak nummer
 
-SRU_NS = ('xmlns:sru="http://docs.oasis-open.org/ns/search-ws/sruResponse" xmlns:dcterms="http://purl.org/dc/terms/" '
-          'xmlns:overheidwetgeving="http://standaarden.overheid.nl/wetgeving/" '
-          'xmlns:gzd="http://standaarden.overheid.nl/sru" xmlns:c="http://standaarden.overheid.nl/collectie/"')
+SRU_NS = (
+    'xmlns:sru="http://docs.oasis-open.org/ns/search-ws/sruResponse" xmlns:dcterms="http://purl.org/dc/terms/" '
+    'xmlns:overheidwetgeving="http://standaarden.overheid.nl/wetgeving/" '
+    'xmlns:gzd="http://standaarden.overheid.nl/sru" xmlns:c="http://standaarden.overheid.nl/collectie/"'
+)
 
 
 def sru_record(base: str, item: SruItem, position: int) -> str:
@@ -465,7 +638,7 @@ def sru_record(base: str, item: SruItem, position: int) -> str:
 
 
 def sru_xml(base: str, items: list[SruItem], query: str, start: int, maximum: int) -> bytes:
-    page = items[start - 1:start - 1 + maximum]
+    page = items[start - 1 : start - 1 + maximum]
     records = "".join(sru_record(base, item, start + k) for k, item in enumerate(page))
     more = start - 1 + len(page) < len(items)
     nxt = f"<sru:nextRecordPosition>{start + len(page)}</sru:nextRecordPosition>\n" if more and page else ""
@@ -505,7 +678,9 @@ class Faults:
 
 
 FAULTS = ("timeout", "error500", "unavailable", "truncate", "duplicate", "delete_after_fetch")
-FRBR = re.compile(r"/frbr/officielepublicaties/ah-tk/(\d{8})/(ah-tk-\d{8}-\d+)/1/(?:xml/\2\.xml|metadata/metadata\.xml)")
+FRBR = re.compile(
+    r"/frbr/officielepublicaties/ah-tk/(\d{8})/(ah-tk-\d{8}-\d+)/1/(?:xml/\2\.xml|metadata/metadata\.xml)"
+)
 MODIFIED = re.compile(r"(?:dcterms|dt)\.modified\s*>=\s*\"?(\d{4}-\d{2}-\d{2})")
 
 
@@ -524,8 +699,13 @@ class FakeServices:
     """The fake SyncFeed and KOOP services on 127.0.0.1; ``recorded`` (a KOOP corpus folder)
     adds the recorded answer ah-tk-20202021-3235 to the SRU listing and downloads."""
 
-    def __init__(self, history: History, page_size: int = 250, faults: Faults | None = None,
-                 recorded: Path | None = None) -> None:
+    def __init__(
+        self,
+        history: History,
+        page_size: int = 250,
+        faults: Faults | None = None,
+        recorded: Path | None = None,
+    ) -> None:
         self.history, self.page_size, self.faults = history, page_size, faults or Faults()
         self.requests: Counter[str] = Counter()
         self.fired: Counter[str] = Counter()
@@ -534,8 +714,11 @@ class FakeServices:
         if recorded:
             name = "ah-tk-20202021-3235"
             item = (name, "2020-2021", "Antwoord op vragen over de Tozo", date(2021, 7, 22), "2021Z09739")
-            self._recorded[name] = (item, (recorded / f"{name}.xml").read_bytes(),
-                                    (recorded / f"{name}.metadata.xml").read_bytes())
+            self._recorded[name] = (
+                item,
+                (recorded / f"{name}.xml").read_bytes(),
+                (recorded / f"{name}.metadata.xml").read_bytes(),
+            )
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.server.fake = self  # type: ignore[attr-defined]
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -560,21 +743,37 @@ class FakeServices:
         url = urlsplit(req.path)
         query = {k: v[-1] for k, v in parse_qs(url.query).items()}
         frbr = FRBR.fullmatch(url.path)
-        kind = ("feed" if url.path == "/SyncFeed/2.0/Feed" else "sru" if url.path == "/sru" else "other"
-                if not frbr else "metadata" if url.path.endswith("/metadata.xml") else "document")
+        kind = (
+            "feed"
+            if url.path == "/SyncFeed/2.0/Feed"
+            else "sru"
+            if url.path == "/sru"
+            else "other"
+            if not frbr
+            else "metadata"
+            if url.path.endswith("/metadata.xml")
+            else "document"
+        )
         with self._lock:
             self.requests[kind] += 1
             rolled, self._n = self.faults.roll(self._n, kind), self._n + 1
             if self.faults.limit is not None:  # the first ones in Faults' field order
-                rolled = set([f for f in FAULTS if f in rolled][: max(0, self.faults.limit - self.fired.total())])
+                rolled = set(
+                    [f for f in FAULTS if f in rolled][: max(0, self.faults.limit - self.fired.total())]
+                )
         if "timeout" in rolled:
             self._fire("timeout")
             time.sleep(self.faults.sleep_seconds)
         for name, status in (("unavailable", 503), ("error500", 500)):
             if name in rolled:
                 self._fire(name)
-                return self._send(req, status, b"fault injected", "text/plain", {"Retry-After": "1"}
-                                  if status == 503 else {})
+                return self._send(
+                    req,
+                    status,
+                    b"fault injected",
+                    "text/plain",
+                    {"Retry-After": "1"} if status == 503 else {},
+                )
         try:
             status, ctype, body = self._route(kind, url.path, query, rolled)
         except (KeyError, ValueError) as exc:
@@ -615,17 +814,30 @@ class FakeServices:
         return body
 
     def _sru(self, q: dict[str, str]) -> bytes:
-        query, start, maximum = q.get("query", ""), int(q.get("startRecord", "1")), int(q.get("maximumRecords", "10"))
-        items = [(a.identifier, a.vj, f"Antwoord op vragen over {a.case.subject}", a.modified, a.case.nummer)
-                 for a in self.history.live_answers()] + [r[0] for r in self._recorded.values()]
+        query, start, maximum = (
+            q.get("query", ""),
+            int(q.get("startRecord", "1")),
+            int(q.get("maximumRecords", "10")),
+        )
+        items = [
+            (a.identifier, a.vj, f"Antwoord op vragen over {a.case.subject}", a.modified, a.case.nummer)
+            for a in self.history.live_answers()
+        ] + [r[0] for r in self._recorded.values()]
         since = MODIFIED.search(query)
         if since:
             items = [i for i in items if i[3] >= date.fromisoformat(since.group(1))]
         items.sort(key=lambda i: (i[3], i[0]))
         return sru_xml(self.url, items, query, max(1, start), max(1, min(maximum, 1000)))
 
-    def _send(self, req: BaseHTTPRequestHandler, status: int, body: bytes, ctype: str, headers: dict[str, str],
-              truncate: bool = False) -> None:
+    def _send(
+        self,
+        req: BaseHTTPRequestHandler,
+        status: int,
+        body: bytes,
+        ctype: str,
+        headers: dict[str, str],
+        truncate: bool = False,
+    ) -> None:
         try:
             req.send_response(status)
             req.send_header("Content-Type", ctype)

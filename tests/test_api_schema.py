@@ -32,7 +32,12 @@ def api(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 def test_every_operation_survives_generated_input(api: Any) -> None:
     operations = [result.ok() for result in api.get_all_operations()]
-    assert {op.path for op in operations} >= {"/api/search", "/api/sets/{set_id}", "/api/people", "/api/stats/{name}"}
+    assert {op.path for op in operations} >= {
+        "/api/search",
+        "/api/sets/{set_id}",
+        "/api/people",
+        "/api/stats/{name}",
+    }
     for operation in operations:
 
         @given(case=operation.as_strategy())

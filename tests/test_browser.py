@@ -36,7 +36,9 @@ def _free_port() -> int:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium not found at {CHROMIUM}; install Debian's chromium or set KAMERVRAGEN_CHROMIUM")
+        pytest.skip(
+            f"Chromium not found at {CHROMIUM}; install Debian's chromium or set KAMERVRAGEN_CHROMIUM"
+        )
     import uvicorn
 
     from kamervragen.web.app import create_app
@@ -47,15 +49,45 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     ingest(store, [folder / "docs", ROOT / "kamervragen" / "samples"], workers=1)
     # One case past its due date without an answer, as a sync would leave it.
     submitted = (date.today() - timedelta(days=40)).isoformat()
-    store.put_entity("zaak", "z-open", None, {"nummer": "2026Z00042", "soort": QUESTIONS, "onderwerp": "wachtlijsten jeugdzorg"}, {})
-    store.put_entity("zaakActor", "a-open", None, {"relatie": "Gericht aan", "functie": "minister van Volksgezondheid, Welzijn en Sport"}, {"zaak": ["z-open"]})
-    store.put_entity("zaakActor", "b-open", None, {"relatie": "Indiener", "actorNaam": "Lid Test", "actorFractie": "SP"}, {"zaak": ["z-open"]})
-    store.put_case(assess(Case("2026Z00042", "z-open", "wachtlijsten jeugdzorg", submitted,
-                               documents=[Document("d-open", QUESTIONS, submitted)]), date.today()))
+    store.put_entity(
+        "zaak",
+        "z-open",
+        None,
+        {"nummer": "2026Z00042", "soort": QUESTIONS, "onderwerp": "wachtlijsten jeugdzorg"},
+        {},
+    )
+    store.put_entity(
+        "zaakActor",
+        "a-open",
+        None,
+        {"relatie": "Gericht aan", "functie": "minister van Volksgezondheid, Welzijn en Sport"},
+        {"zaak": ["z-open"]},
+    )
+    store.put_entity(
+        "zaakActor",
+        "b-open",
+        None,
+        {"relatie": "Indiener", "actorNaam": "Lid Test", "actorFractie": "SP"},
+        {"zaak": ["z-open"]},
+    )
+    store.put_case(
+        assess(
+            Case(
+                "2026Z00042",
+                "z-open",
+                "wachtlijsten jeugdzorg",
+                submitted,
+                documents=[Document("d-open", QUESTIONS, submitted)],
+            ),
+            date.today(),
+        )
+    )
     store.commit()
     store.close()
     port = _free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(folder / "k.db"), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(folder / "k.db"), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     for _ in range(100):
@@ -74,8 +106,15 @@ def browser(site: str) -> Iterator[object]:
     with sync_playwright() as p:
         chromium = p.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                  "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
         )
         yield chromium
         chromium.close()
@@ -135,7 +174,7 @@ def test_download_a_charts_csv(site: str, page: object) -> None:
     p.goto(site + "/cijfers")  # type: ignore[attr-defined]
     shot(p, "cijfers")
     with p.expect_download() as info:  # type: ignore[attr-defined]
-        p.click('#antwoordtijd a[download]')  # type: ignore[attr-defined]
+        p.click("#antwoordtijd a[download]")  # type: ignore[attr-defined]
     content = Path(info.value.path()).read_text(encoding="utf-8")
     assert content.splitlines()[0] == "dagen,sets"
 

@@ -43,7 +43,9 @@ def test_bad_files_give_one_line_errors_and_exit_2(tmp_path: Path) -> None:
     broken.write_bytes(b"%PDF-1.7\n1 0 obj <<")
     xml = tmp_path / "fout.xml"
     xml.write_bytes(b"<kamervragen><vraag>")
-    result = runner.invoke(app, ["parse", str(empty), str(SAMPLE), str(broken), str(xml), str(tmp_path / "weg.txt")])
+    result = runner.invoke(
+        app, ["parse", str(empty), str(SAMPLE), str(broken), str(xml), str(tmp_path / "weg.txt")]
+    )
     assert result.exit_code == 2
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [r["id"] for r in lines] == ["ah-tk-20252026-9999"]

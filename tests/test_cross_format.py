@@ -24,7 +24,9 @@ def test_xml_record(records: dict) -> None:
     assert xml.case_number == "2021Z09739"
     assert xml.submitted_on == "2021-06-03" and xml.received_on == "2021-06-21"
     assert [(m.name, m.party) for m in xml.submitters] == [
-        ("Van Weyenberg", "D66"), ("Romke de Jong", "D66"), ("Kat", "D66")
+        ("Van Weyenberg", "D66"),
+        ("Romke de Jong", "D66"),
+        ("Kat", "D66"),
     ]
     assert [(a.role, a.name, a.portfolio) for a in xml.answered_by] == [
         ("Minister", "Koolmees", "Sociale Zaken en Werkgelegenheid")

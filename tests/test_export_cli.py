@@ -74,7 +74,9 @@ def test_export_csv_and_parquet(db: str, tmp_path: Path) -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert len(rows) == 6 and rows[0]["parties"]
     out = tmp_path / "k.parquet"
-    assert runner.invoke(app, ["export", "--format", "parquet", "--output", str(out), "--db", db]).exit_code == 0
+    assert (
+        runner.invoke(app, ["export", "--format", "parquet", "--output", str(out), "--db", db]).exit_code == 0
+    )
     import pyarrow.parquet as pq
 
     table = pq.read_table(out)

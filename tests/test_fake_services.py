@@ -21,23 +21,29 @@ class _MissingIncludes(etree.Resolver):
     one resolves to an empty schema, and the ISO 8601 week types that base.xsd's ``datum``
     union names are stubbed (the fake uses none of them)."""
 
-    WEEKS = ('<xs:simpleType name="gYearWeek"><xs:restriction base="xs:string">'
-             '<xs:pattern value="[0-9]{4}-W[0-9]{2}"/></xs:restriction></xs:simpleType>'
-             '<xs:simpleType name="gYearWeekDay"><xs:restriction base="xs:string">'
-             '<xs:pattern value="[0-9]{4}-W[0-9]{2}-[1-7]"/></xs:restriction></xs:simpleType>')
+    WEEKS = (
+        '<xs:simpleType name="gYearWeek"><xs:restriction base="xs:string">'
+        '<xs:pattern value="[0-9]{4}-W[0-9]{2}"/></xs:restriction></xs:simpleType>'
+        '<xs:simpleType name="gYearWeekDay"><xs:restriction base="xs:string">'
+        '<xs:pattern value="[0-9]{4}-W[0-9]{2}-[1-7]"/></xs:restriction></xs:simpleType>'
+    )
 
     def resolve(self, url: str, pubid: str | None, context: object) -> object:
         if Path(url).is_file():
             return None
         body = self.WEEKS if url.endswith("iso-8601.xsd") else ""
-        return self.resolve_string(f'<xs:schema xmlns:xs="{XS}" targetNamespace="{TK}">{body}</xs:schema>', context)
+        return self.resolve_string(
+            f'<xs:schema xmlns:xs="{XS}" targetNamespace="{TK}">{body}</xs:schema>', context
+        )
 
 
 @pytest.fixture(scope="module")
 def schema(corpus: Path) -> etree.XMLSchema:
     top = corpus / "tk-syncfeed-xsd" / "tkData-v1-0.xsd"
     if not top.is_file():
-        pytest.skip(f"SyncFeed XSDs not found at {top.parent}; set KAMERVRAGEN_CORPUS to the shared corpus folder")
+        pytest.skip(
+            f"SyncFeed XSDs not found at {top.parent}; set KAMERVRAGEN_CORPUS to the shared corpus folder"
+        )
     parser = etree.XMLParser(no_network=True, resolve_entities=False)
     parser.resolvers.add(_MissingIncludes())
     return etree.XMLSchema(etree.parse(str(top), parser))
@@ -47,7 +53,9 @@ def token(element: etree._Element) -> int:
     return int(element.find(f"{{{ATOM}}}link[@rel='next']").get("href").rsplit("skiptoken=", 1)[1])
 
 
-def walk(client: httpx.Client, url: str, category: str, skiptoken: int = 0) -> tuple[list[etree._Element], int]:
+def walk(
+    client: httpx.Client, url: str, category: str, skiptoken: int = 0
+) -> tuple[list[etree._Element], int]:
     """All entity elements of a category after skiptoken, following the feed's ``next`` links;
     and the token of the last entry (each entry's own ``next`` link)."""
     entities: list[etree._Element] = []
@@ -66,11 +74,18 @@ def walk(client: httpx.Client, url: str, category: str, skiptoken: int = 0) -> t
     return entities, skiptoken
 
 
-def sru_walk(client: httpx.Client, url: str, query: str = "c.product-area==officielepublicaties") -> list[str]:
+def sru_walk(
+    client: httpx.Client, url: str, query: str = "c.product-area==officielepublicaties"
+) -> list[str]:
     items, start = [], 1
     while start:
-        params: dict[str, str | int] = {"version": "2.0", "operation": "searchRetrieve", "query": query,
-                                        "startRecord": start, "maximumRecords": 7}
+        params: dict[str, str | int] = {
+            "version": "2.0",
+            "operation": "searchRetrieve",
+            "query": query,
+            "startRecord": start,
+            "maximumRecords": 7,
+        }
         root = etree.fromstring(client.get(f"{url}/sru", params=params).content)
         items += [r.findtext(f".//{GZD}itemUrl[@manifestation='xml']") for r in root.iter(f"{SRU}record")]
         start = int(root.findtext(f"{SRU}nextRecordPosition") or 0)
@@ -81,11 +96,20 @@ def test_history_is_deterministic_and_has_every_kind() -> None:
     a, b = History(400, seed=5), History(400, seed=5)
     assert a.events == b.events and a.events != History(400, seed=6).events
     soorten = {e.get("soort") for e in a.events if e.category == "Document"}
-    assert soorten >= {"Schriftelijke vragen", "Mededeling (uitstel antwoord)", ANSWER, f"{ANSWER} (nader)",
-                       "Mededeling", "Beantwoording via brief"}
+    assert soorten >= {
+        "Schriftelijke vragen",
+        "Mededeling (uitstel antwoord)",
+        ANSWER,
+        f"{ANSWER} (nader)",
+        "Mededeling",
+        "Beantwoording via brief",
+    }
     assert [e.bijgewerkt for e in a.events] == sorted(e.bijgewerkt for e in a.events)
-    assert {e.get("relatie") for e in a.events if e.category == "ZaakActor"} == {"Indiener", "Medeindiener",
-                                                                                "Gericht aan"}
+    assert {e.get("relatie") for e in a.events if e.category == "ZaakActor"} == {
+        "Indiener",
+        "Medeindiener",
+        "Gericht aan",
+    }
 
 
 def test_every_entity_validates_against_the_xsd(schema: etree.XMLSchema) -> None:
@@ -110,12 +134,16 @@ def test_zaak_paging_and_incremental_walk() -> None:
         assert fake.requests["feed"] == 5 and history.events[last - 1].id == ids[-1]
         history.advance(new_cases=10, updates=6, deletions=4)
         new, _ = walk(client, fake.url, "Zaak", last)
-        wanted = [(e.id, e.verwijderd) for s, e in enumerate(history.events, 1) if s > last and e.category == "Zaak"]
+        wanted = [
+            (e.id, e.verwijderd) for s, e in enumerate(history.events, 1) if s > last and e.category == "Zaak"
+        ]
         assert [(e.get("id"), e.get(f"{{{TK}}}verwijderd") == "true") for e in new] == wanted
         assert len(new) >= 10
     expected = history.expected()
     assert all(zaak_id not in history.deleted for zaak_id in (z["id"] for z in expected.values()))
-    assert len(expected) == 130 - sum(history.current[z].verwijderd for z in zaken | {e.get("id") for e in new})
+    assert len(expected) == 130 - sum(
+        history.current[z].verwijderd for z in zaken | {e.get("id") for e in new}
+    )
     asked = [n for n, z in expected.items() if ("Schriftelijke vragen", n) in z["documents"]]
     assert len(asked) >= len(expected) - 4
 
@@ -130,12 +158,17 @@ def test_sru_paging_and_documents_parse() -> None:
             a = answers[url.rsplit("/", 1)[1].removesuffix(".xml")]
             metadata = client.get(url.replace(f"/xml/{a.identifier}.xml", "/metadata/metadata.xml")).content
             record = parse_bytes(client.get(url).content, f"{a.identifier}.xml", metadata_xml=metadata)[0]
-            assert (record.id, record.case_number, record.submitted_on) == (a.identifier, a.case.nummer,
-                                                                            str(a.case.submitted))
+            assert (record.id, record.case_number, record.submitted_on) == (
+                a.identifier,
+                a.case.nummer,
+                str(a.case.submitted),
+            )
             assert [q.text for q in record.questions] == [q for q, _ in a.qa]
             assert [x.text for x in record.answers] == [x for _, x in a.qa]
         since = sorted(a.modified for a in answers.values())[len(answers) // 2]
-        recent = sru_walk(client, fake.url, f'w.publicatienaam=="Kamervragen (Aanhangsel)" and dcterms.modified>={since}')
+        recent = sru_walk(
+            client, fake.url, f'w.publicatienaam=="Kamervragen (Aanhangsel)" and dcterms.modified>={since}'
+        )
         assert len(recent) == sum(a.modified >= since for a in answers.values()) < len(answers)
 
 
@@ -175,17 +208,24 @@ def test_truncate_without_length_gives_cut_xml() -> None:
 
 
 def test_duplicate_repeats_the_last_entry_of_the_previous_page() -> None:
-    with FakeServices(History(30), page_size=10, faults=Faults(duplicate=1.0)) as fake, httpx.Client() as client:
+    with (
+        FakeServices(History(30), page_size=10, faults=Faults(duplicate=1.0)) as fake,
+        httpx.Client() as client,
+    ):
         first = etree.fromstring(client.get(f"{fake.url}/SyncFeed/2.0/Feed?category=Zaak").content)
         second = etree.fromstring(client.get(first.find(f"{{{ATOM}}}link").get("href")).content)
-    titles = [[e.findtext(f"{{{ATOM}}}title") for e in feed.iter(f"{{{ATOM}}}entry")] for feed in (first, second)]
+    titles = [
+        [e.findtext(f"{{{ATOM}}}title") for e in feed.iter(f"{{{ATOM}}}entry")] for feed in (first, second)
+    ]
     assert titles[1][0] == titles[0][-1] and len(titles[1]) == 11 and fake.fired["duplicate"] == 1
 
 
 def test_delete_after_fetch_emits_a_later_deletion() -> None:
     history = History(30)
-    with FakeServices(history, page_size=10, faults=Faults(delete_after_fetch=1.0)) as fake, \
-            httpx.Client() as client:
+    with (
+        FakeServices(history, page_size=10, faults=Faults(delete_after_fetch=1.0)) as fake,
+        httpx.Client() as client,
+    ):
         first = etree.fromstring(client.get(f"{fake.url}/SyncFeed/2.0/Feed?category=Zaak").content)
         victim = first.find(f".//{{{TK}}}zaak").get("id")
         entities, _ = walk(client, fake.url, "Zaak", token(first))

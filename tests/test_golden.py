@@ -19,7 +19,12 @@ from .conftest import GOLDEN
 
 KNOWN = json.loads((GOLDEN.parent / "known_failures.json").read_text(encoding="utf-8"))
 FILES = sorted(GOLDEN.glob("*.json"))
-FURNITURE = ("ISSN 0921", "’s-Gravenhage 20", "Aanhangsel van de Handelingen", "Tweede Kamer der Staten-Generaal")
+FURNITURE = (
+    "ISSN 0921",
+    "’s-Gravenhage 20",
+    "Aanhangsel van de Handelingen",
+    "Tweede Kamer der Staten-Generaal",
+)
 
 
 def _failing_fields(path: Path, corpus: Path) -> tuple[set[str], Outcome, list]:
@@ -34,7 +39,9 @@ def _failing_fields(path: Path, corpus: Path) -> tuple[set[str], Outcome, list]:
         for block in [*record.questions, *record.answers]:
             text = squash(block.text)
             leftover = [f for f in FURNITURE if f in text]
-            out.check("furniture", not leftover, path.stem, f"page furniture {leftover} left in: {text[:200]}")
+            out.check(
+                "furniture", not leftover, path.stem, f"page furniture {leftover} left in: {text[:200]}"
+            )
     failing = {name for name in out.total if out.passed[name] < out.total[name]}
     return failing, out, records
 
@@ -61,12 +68,16 @@ def test_seed_exactly(corpus: Path) -> None:
     assert len(record.questions) == 9
     assert [a.questions for a in record.answers] == [[1, 2], [3], [4, 5], [6], [7, 8, 9]]
     assert [(m.name, m.party) for m in record.submitters] == [
-        ("Beckerman", "SP"), ("Smeulders", "GroenLinks"), ("Nijboer", "PvdA")
+        ("Beckerman", "SP"),
+        ("Smeulders", "GroenLinks"),
+        ("Nijboer", "PvdA"),
     ]
     assert record.submitted_on == "2020-09-30"
-    assert [f.urls for f in record.footnotes] == [[
-        "https://bondprecairewoonvormen.nl/2020/09/stop-huisuitzetting-jean-pierre-zorgmedewerker-uit-denhaag/"
-    ]]
+    assert [f.urls for f in record.footnotes] == [
+        [
+            "https://bondprecairewoonvormen.nl/2020/09/stop-huisuitzetting-jean-pierre-zorgmedewerker-uit-denhaag/"
+        ]
+    ]
     assert record.questions[0].footnotes == ["1"]
     assert "Jean-Pierre" in record.questions[1].text
     assert record.unanswered == [] and record.warnings == []

@@ -60,7 +60,17 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_pa
     count = 3000
     write_documents(docs, count)
     db = tmp_path / "k.db"
-    command = [sys.executable, "-m", "kamervragen.cli", "ingest", str(docs), "--db", str(db), "--workers", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "kamervragen.cli",
+        "ingest",
+        str(docs),
+        "--db",
+        str(db),
+        "--workers",
+        "1",
+    ]
     rng = random.Random(20261127)
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     kills = 0

@@ -64,7 +64,7 @@ def test_snippet_marks_the_matched_words(store: SQLiteStore) -> None:
 
 
 def test_hostile_queries_are_refused_or_harmless(store: SQLiteStore) -> None:
-    for query in ['title:x', 'NEAR(a b)', 'a"', "'; DROP TABLE sets; --", "x^2", "* OR *", "<script>"]:
+    for query in ["title:x", "NEAR(a b)", 'a"', "'; DROP TABLE sets; --", "x^2", "* OR *", "<script>"]:
         try:
             search(store, query, limit=5)
         except QueryError:

@@ -26,7 +26,10 @@ def test_recorded_sru_responses_parse(corpus: Path) -> None:
 
 
 def test_sru_query_names_the_publication() -> None:
-    assert sru.query(sru.PUBLICATIONS[0], "2024-01-01") == 'w.publicatienaam=="Kamervragen (Aanhangsel)" and dt.modified>=2024-01-01'
+    assert (
+        sru.query(sru.PUBLICATIONS[0], "2024-01-01")
+        == 'w.publicatienaam=="Kamervragen (Aanhangsel)" and dt.modified>=2024-01-01'
+    )
 
 
 FEED = b"""<?xml version="1.0" encoding="utf-8"?>
@@ -64,13 +67,23 @@ def test_syncfeed_page_keeps_unknown_fields_and_sees_deletions() -> None:
 
 
 def test_odata_v5_renames_are_mapped() -> None:
-    assert to_syncfeed({"Naam": "Dijk", "FractieNaam": "SP"}, "v5") == {"actorNaam": "Dijk", "actorFractie": "SP"}
-    assert to_syncfeed({"ActorNaam": "Dijk", "ActorFractie": "SP"}, "v4") == {"actorNaam": "Dijk", "actorFractie": "SP"}
+    assert to_syncfeed({"Naam": "Dijk", "FractieNaam": "SP"}, "v5") == {
+        "actorNaam": "Dijk",
+        "actorFractie": "SP",
+    }
+    assert to_syncfeed({"ActorNaam": "Dijk", "ActorFractie": "SP"}, "v4") == {
+        "actorNaam": "Dijk",
+        "actorFractie": "SP",
+    }
 
 
 def test_client_retries_honours_retry_after_and_names_the_user_agent() -> None:
     calls: list[httpx.Request] = []
-    answers = [httpx.Response(503, headers={"Retry-After": "7"}), httpx.Response(500), httpx.Response(200, content=b"ok")]
+    answers = [
+        httpx.Response(503, headers={"Retry-After": "7"}),
+        httpx.Response(500),
+        httpx.Response(200, content=b"ok"),
+    ]
 
     def handler(request: httpx.Request) -> httpx.Response:
         calls.append(request)
@@ -102,17 +115,37 @@ def case(*documents: Document, termijn: str | None = None) -> Case:
 @pytest.mark.parametrize(
     ("documents", "termijn", "status", "due", "days"),
     [
-        ([Document("q", QUESTIONS, "2024-01-01"), Document("a", ANSWER, "2024-01-22")], None, "answered", "2024-01-22", 21),
+        (
+            [Document("q", QUESTIONS, "2024-01-01"), Document("a", ANSWER, "2024-01-22")],
+            None,
+            "answered",
+            "2024-01-22",
+            21,
+        ),
         ([Document("a", ANSWER, "2024-01-23")], None, "late_without_notice", "2024-01-22", 22),
-        ([Document("n", DELAY, "2024-01-20"), Document("a", ANSWER, "2024-02-12")], None, "answered", "2024-02-12", 42),
-        ([Document("n", DELAY, "2024-01-20"), Document("a", ANSWER, "2024-02-13")], None, "late", "2024-02-12", 43),
+        (
+            [Document("n", DELAY, "2024-01-20"), Document("a", ANSWER, "2024-02-12")],
+            None,
+            "answered",
+            "2024-02-12",
+            42,
+        ),
+        (
+            [Document("n", DELAY, "2024-01-20"), Document("a", ANSWER, "2024-02-13")],
+            None,
+            "late",
+            "2024-02-12",
+            43,
+        ),
         ([], None, "late_without_notice", "2024-01-22", None),
         ([Document("n", DELAY, "2024-01-20")], None, "open", "2024-02-12", None),
         ([Document("m", NOTICE, "2024-01-10")], None, "withdrawn", "2024-01-22", None),
         ([Document("a", ANSWER, "2024-02-01")], "2024-02-05", "answered", "2024-02-05", 31),
     ],
 )
-def test_case_rules(documents: list[Document], termijn: str | None, status: str, due: str, days: int | None) -> None:
+def test_case_rules(
+    documents: list[Document], termijn: str | None, status: str, due: str, days: int | None
+) -> None:
     assessed = assess(case(*documents, termijn=termijn), today=date(2024, 2, 1))
     assert (assessed.status, assessed.due_on, assessed.days_taken) == (status, due, days)
 
@@ -130,7 +163,9 @@ def test_every_recorded_koop_response_is_read(corpus: Path) -> None:
     owms = read_metadata((koop / "ah-tk-20202021-3235.metadata_owms.xml").read_bytes())
     assert owms["DC.identifier"] == ["ah-tk-20202021-3235"]
     question = read_metadata((koop / "plooi-test-metadata_owms-kv-tk.xml").read_bytes())
-    assert question["OVERHEIDop.vraagnummer"] == ["2020Z13248"] and question["DC.identifier"] == ["kv-tk-2020Z13248"]
+    assert question["OVERHEIDop.vraagnummer"] == ["2020Z13248"] and question["DC.identifier"] == [
+        "kv-tk-2020Z13248"
+    ]
     for name in ("plooi-test-metadata_owms-ah.xml", "plooi-test-metadata_owms-kv-ek.xml"):
         assert read_metadata((koop / name).read_bytes()).get("DC.identifier"), name
     [single] = sru.parse_response((koop / "plooi-test-sru_record_kv_onopgemaakt.xml").read_bytes()).records
@@ -144,9 +179,18 @@ def test_odata_pages_on_and_maps_v5_names() -> None:
 
     pages = {
         "https://example.test/OData/v5/Zaak": {
-            "value": [{"Id": "z1", "Nummer": "2024Z00001", "Soort": "Schriftelijke vragen", "Nieuw": 1,
-                       "Document": [{"Id": "d1", "Soort": "Antwoord schriftelijke vragen", "AanhangselNummer": "12"}],
-                       "ZaakActor": [{"Id": "a1", "Relatie": "Indiener", "Naam": "Dijk", "FractieNaam": "SP"}]}],
+            "value": [
+                {
+                    "Id": "z1",
+                    "Nummer": "2024Z00001",
+                    "Soort": "Schriftelijke vragen",
+                    "Nieuw": 1,
+                    "Document": [
+                        {"Id": "d1", "Soort": "Antwoord schriftelijke vragen", "AanhangselNummer": "12"}
+                    ],
+                    "ZaakActor": [{"Id": "a1", "Relatie": "Indiener", "Naam": "Dijk", "FractieNaam": "SP"}],
+                }
+            ],
             "@odata.nextLink": "https://example.test/OData/v5/Zaak?$skip=1",
         },
         "https://example.test/OData/v5/Zaak?$skip=1": {"value": [{"Id": "z2", "Nummer": "2024Z00002"}]},
@@ -159,7 +203,11 @@ def test_odata_pages_on_and_maps_v5_names() -> None:
 
     found = list(zaken(get, "https://example.test/OData/v5/", since="2024-01-01", version="v5"))
     assert [z["nummer"] for z in found] == ["2024Z00001", "2024Z00002"]
-    assert found[0]["documents"] == [{"soort": "Antwoord schriftelijke vragen", "aanhangselnummer": "12", "id": "d1"}]
-    assert found[0]["actors"] == [{"relatie": "Indiener", "actorNaam": "Dijk", "actorFractie": "SP", "id": "a1"}]
+    assert found[0]["documents"] == [
+        {"soort": "Antwoord schriftelijke vragen", "aanhangselnummer": "12", "id": "d1"}
+    ]
+    assert found[0]["actors"] == [
+        {"relatie": "Indiener", "actorNaam": "Dijk", "actorFractie": "SP", "id": "a1"}
+    ]
     assert found[0]["raw"]["Nieuw"] == 1, "unknown fields are kept in the raw entity"
     assert "GewijzigdOp ge 2024-01-01" in str(asked[0][1])

@@ -12,13 +12,22 @@ from kamervragen.store import MIGRATIONS, Filters, SQLiteStore
 
 def record(**changes: object) -> Record:
     base = Record(
-        id="ah-tk-20252026-1", kind="answer", chamber="Tweede Kamer", session_year="2025-2026",
-        title="woningnood bij studenten", submitted_on="2025-10-01", received_on="2025-11-20",
+        id="ah-tk-20252026-1",
+        kind="answer",
+        chamber="Tweede Kamer",
+        session_year="2025-2026",
+        title="woningnood bij studenten",
+        submitted_on="2025-10-01",
+        received_on="2025-11-20",
         submitters=[Member(name="De Vries", party="SP"), Member(name="Jansen", party="VVD")],
         addressees=[Office(role="Minister", portfolio="Volkshuisvesting en Ruimtelijke Ordening")],
-        answered_by=[Answerer(role="Minister", name="Bakker", portfolio="Volkshuisvesting en Ruimtelijke Ordening")],
-        questions=[Question(number=1, text="Hoeveel studenten zoeken een kamer?"),
-                   Question(number=2, text="Wat doet u aan studentenhuisvesting?")],
+        answered_by=[
+            Answerer(role="Minister", name="Bakker", portfolio="Volkshuisvesting en Ruimtelijke Ordening")
+        ],
+        questions=[
+            Question(number=1, text="Hoeveel studenten zoeken een kamer?"),
+            Question(number=2, text="Wat doet u aan studentenhuisvesting?"),
+        ],
         answers=[Answer(questions=[1, 2], text="Er worden meer studentenwoningen gebouwd.")],
     )
     return base.model_copy(update=changes)
@@ -56,16 +65,27 @@ def test_the_richer_source_is_kept(tmp_path: Path) -> None:
 def test_filters_on_people_and_offices(tmp_path: Path) -> None:
     store = SQLiteStore(tmp_path / "k.db")
     store.put(record(), "a.xml")
-    store.put(record(id="ah-tk-20252026-2", submitters=[Member(name="Klaver", party="GroenLinks-PvdA")],
-                     submitted_on="2020-01-01", received_on="2020-01-10"), "b.xml")
+    store.put(
+        record(
+            id="ah-tk-20252026-2",
+            submitters=[Member(name="Klaver", party="GroenLinks-PvdA")],
+            submitted_on="2020-01-01",
+            received_on="2020-01-10",
+        ),
+        "b.xml",
+    )
     store.commit()
     query = parse_query("studenten")
     assert {h.doc_id for h in store.search(query, Filters(party="sp"), 10)} == {"ah-tk-20252026-1"}
     assert {h.doc_id for h in store.search(query, Filters(member="Klaver"), 10)} == {"ah-tk-20252026-2"}
-    assert {h.doc_id for h in store.search(query, Filters(date_from="2025-01-01"), 10)} == {"ah-tk-20252026-1"}
+    assert {h.doc_id for h in store.search(query, Filters(date_from="2025-01-01"), 10)} == {
+        "ah-tk-20252026-1"
+    }
     assert {h.doc_id for h in store.search(query, Filters(status="late"), 10)} == {"ah-tk-20252026-1"}
     assert {h.doc_id for h in store.search(query, Filters(ministry="Volkshuisvesting"), 10)} == {
-        "ah-tk-20252026-1", "ah-tk-20252026-2"}
+        "ah-tk-20252026-1",
+        "ah-tk-20252026-2",
+    }
     assert store.search(query, Filters(minister="Bakker", block="answer"), 10)
     assert not store.search(query, Filters(kind="questions"), 10)
 
@@ -110,10 +130,15 @@ def test_a_version_1_database_is_migrated_with_its_data(tmp_path: Path, monkeypa
     old.db.execute("BEGIN")
     old.db.execute(
         "INSERT INTO sets (id, doc_id, content_hash, source, kind, oral, title, record_json)"
-        " VALUES (1, 'x', 'h', 's', 'answer', 0, 't', ?)", (record().model_dump_json(),)
+        " VALUES (1, 'x', 'h', 's', 'answer', 0, 't', ?)",
+        (record().model_dump_json(),),
     )
-    old.db.execute("INSERT INTO blocks VALUES (1, 1, 'question', 0, '1', 'Hoeveel studenten zoeken een kamer?')")
-    old.db.execute("INSERT INTO blocks_fts (rowid, title, body, parts, notes) VALUES (1, '', 'hoevel student zoek een kamer', '', '')")
+    old.db.execute(
+        "INSERT INTO blocks VALUES (1, 1, 'question', 0, '1', 'Hoeveel studenten zoeken een kamer?')"
+    )
+    old.db.execute(
+        "INSERT INTO blocks_fts (rowid, title, body, parts, notes) VALUES (1, '', 'hoevel student zoek een kamer', '', '')"
+    )
     old.db.execute("INSERT INTO parties VALUES (1, 'SP')")
     old.db.execute("INSERT INTO people VALUES (1, 'De Vries', 1)")
     old.db.execute("INSERT INTO set_people VALUES (1, 1, 0)")

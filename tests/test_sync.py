@@ -38,8 +38,12 @@ def holdings(store: SQLiteStore) -> dict[str, dict]:
         out[str(case["nummer"])] = {
             "id": zaak_id,
             "onderwerp": zaak[1].get("onderwerp"),
-            "documents": {(f.get("soort"), f.get("documentNummer")) for _, c, f in linked if c.lower() == "document"},
-            "actors": sorted((f.get("relatie"), f.get("actorNaam")) for _, c, f in linked if c.lower() == "zaakactor"),
+            "documents": {
+                (f.get("soort"), f.get("documentNummer")) for _, c, f in linked if c.lower() == "document"
+            },
+            "actors": sorted(
+                (f.get("relatie"), f.get("actorNaam")) for _, c, f in linked if c.lower() == "zaakactor"
+            ),
         }
     return out
 
@@ -124,8 +128,18 @@ def test_killed_sync_resumes_to_the_same_store(tmp_path: Path) -> None:
     reference = SQLiteStore(tmp_path / "reference.db")
     with FakeServices(history, page_size=100) as fake:
         sync_tk(reference, client().get, fake.url)
-        command = [sys.executable, "-m", "kamervragen.cli", "sync", "--source", "tk", "--tk-url", fake.url,
-                   "--db", str(tmp_path / "killed.db")]
+        command = [
+            sys.executable,
+            "-m",
+            "kamervragen.cli",
+            "sync",
+            "--source",
+            "tk",
+            "--tk-url",
+            fake.url,
+            "--db",
+            str(tmp_path / "killed.db"),
+        ]
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         rng = random.Random(4)
         kills = 0
@@ -150,15 +164,53 @@ def test_cli_records_and_replays_offline(tmp_path: Path) -> None:
     runner = CliRunner()
     history = History(60, seed=13)
     with FakeServices(history) as fake:
-        live = runner.invoke(app, ["sync", "--tk-url", fake.url, "--koop-url", fake.url, "--db",
-                                   str(tmp_path / "live.db"), "--record", str(tmp_path / "responses")])
+        live = runner.invoke(
+            app,
+            [
+                "sync",
+                "--tk-url",
+                fake.url,
+                "--koop-url",
+                fake.url,
+                "--db",
+                str(tmp_path / "live.db"),
+                "--record",
+                str(tmp_path / "responses"),
+            ],
+        )
     assert live.exit_code == 0, live.output
     assert "tk:" in live.stdout and "koop:" in live.stdout
-    replay = runner.invoke(app, ["sync", "--tk-url", fake.url, "--koop-url", fake.url, "--db",
-                                 str(tmp_path / "offline.db"), "--offline", str(tmp_path / "responses")])
+    replay = runner.invoke(
+        app,
+        [
+            "sync",
+            "--tk-url",
+            fake.url,
+            "--koop-url",
+            fake.url,
+            "--db",
+            str(tmp_path / "offline.db"),
+            "--offline",
+            str(tmp_path / "responses"),
+        ],
+    )
     assert replay.exit_code == 0, replay.output
     assert dump(SQLiteStore(tmp_path / "offline.db")) == dump(SQLiteStore(tmp_path / "live.db"))
-    broken = runner.invoke(app, ["sync", "--source", "tk", "--tk-url", "http://127.0.0.1:9", "--db",
-                                 str(tmp_path / "x.db"), "--timeout", "0.2", "--retries", "1"])
+    broken = runner.invoke(
+        app,
+        [
+            "sync",
+            "--source",
+            "tk",
+            "--tk-url",
+            "http://127.0.0.1:9",
+            "--db",
+            str(tmp_path / "x.db"),
+            "--timeout",
+            "0.2",
+            "--retries",
+            "1",
+        ],
+    )
     assert broken.exit_code == 2 and "Traceback" not in broken.output
     assert "http://127.0.0.1:9/SyncFeed/2.0/Feed" in broken.stderr

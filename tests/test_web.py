@@ -19,7 +19,7 @@ from kamervragen.search import search
 from kamervragen.store import SQLiteStore
 from kamervragen.web.app import create_app
 
-from .test_ingest import write_documents
+from .test_ingest import DOCUMENT, write_documents
 
 SAMPLES = Path(__file__).resolve().parents[1] / "kamervragen" / "samples"
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -92,6 +92,33 @@ def test_api_search_pages_with_cursors(client: TestClient) -> None:
     assert len(first["hits"]) + len(second["hits"]) == min(14, len(search(store, "wachttijden", limit=100)))
 
 
+def test_cursors_are_stable_while_new_sets_arrive(tmp_path: Path) -> None:
+    """A client paging through results while the sync adds sets sees each original hit
+    once and no newcomer pushed in between pages."""
+
+    def add(numbers: range) -> None:
+        folder = tmp_path / f"docs{numbers.start}"
+        folder.mkdir()
+        for n in numbers:
+            (folder / f"doc{n}.txt").write_text(DOCUMENT.format(n=n, day=1 + n % 28), encoding="utf-8")
+        db = SQLiteStore(tmp_path / "k.db")
+        ingest(db, [folder], workers=1)
+        db.close()
+
+    add(range(0, 12))
+    api = TestClient(create_app(tmp_path / "k.db"))
+    params: dict[str, str | int] = {"q": "wachttijden", "limit": 5}
+    page = api.get("/api/search", params=params).json()
+    seen = [h["set"] for h in page["hits"]]
+    add(range(100, 112))  # newer sets that match as well
+    while page["next"]:
+        page = api.get("/api/search", params={**params, "cursor": page["next"]}).json()
+        seen += [h["set"] for h in page["hits"]]
+    assert len(seen) == len(set(seen)) == 12
+    fresh = api.get("/api/search", params={"q": "wachttijden", "limit": 100}).json()
+    assert len(fresh["hits"]) == 24, "a new search sees the newcomers"
+
+
 def test_openapi_and_people(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/api/search", "/api/sets/{set_id}", "/api/people", "/api/stats/{name}"} <= set(spec["paths"])
@@ -111,6 +138,8 @@ def test_openapi_and_people(client: TestClient) -> None:
         ("/?cursor=garbage", 400),
         ("/set/99999", 404),
         ("/set/abc", 422),
+        ("/api/sets/99999999999999999999999", 422),  # beyond SQLite's integers (schemathesis found it)
+        ("/api/search?q=x&cursor=eyJvIjogMCwgInUiOiAtMX0", 400),  # {"o": 0, "u": -1}
         ("/api/stats/../../etc", 404),
     ],
 )
@@ -127,7 +156,6 @@ def test_script_tags_and_fts_syntax_are_harmless(client: TestClient) -> None:
         assert "<script>alert(1)</script>" not in response.text
 
 
-
 def test_party_and_ministry_pages_count_every_set(client: TestClient) -> None:
     # 30 generated SP sets without answers, and the sample: SP, asked 2 March, answered
     # 30 March (28 days, so late).
@@ -137,6 +165,7 @@ def test_party_and_ministry_pages_count_every_set(client: TestClient) -> None:
     ministry = client.get("/ministerie/Volkshuisvesting")
     assert "1 set vragen; 1 beantwoord, waarvan 1 later dan drie weken." in ministry.text
     assert "voorbeeldvraag" in ministry.text
+
 
 def test_concurrent_requests_never_share_a_connection_across_threads(client: TestClient) -> None:
     """Under load a real server runs dependencies and endpoints on different worker threads;

@@ -19,6 +19,7 @@ from urllib.parse import urlencode
 from xml.sax.saxutils import escape as xml_escape
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -71,7 +72,16 @@ class SearchParams:
             kind=kind or None,
             status=status or None,  # type: ignore[arg-type]
         )
-        self.offset = _offset(cursor)
+        self.offset, self.filters.upto_set = _position(cursor)
+
+    def pin(self, db: SQLiteStore) -> None:
+        """On the first page, pin the sets there are now (see Filters.upto_set)."""
+        if self.filters.upto_set is None:
+            self.filters.upto_set = db.last_set()
+
+    def next_cursor(self, step: int) -> str:
+        position = {"o": self.offset + step, "u": self.filters.upto_set}
+        return base64.urlsafe_b64encode(json.dumps(position).encode()).decode().rstrip("=")
 
     def query_string(self, **changes: object) -> str:
         f = self.filters
@@ -91,22 +101,19 @@ class SearchParams:
         return urlencode({k: v for k, v in values.items() if v})
 
 
-def _cursor(offset: int) -> str:
-    return base64.urlsafe_b64encode(json.dumps({"o": offset}).encode()).decode().rstrip("=")
-
-
-def _offset(cursor: str | None) -> int:
-    """Cursors are opaque to clients; they hold the position in the ranked list."""
+def _position(cursor: str | None) -> tuple[int, int | None]:
+    """Cursors are opaque to clients; they hold the position in the ranked list and the
+    last set there was when the first page was served."""
     if not cursor:
-        return 0
+        return 0, None
     try:
         value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
-        offset = int(value["o"])
+        offset, upto = int(value["o"]), int(value["u"])
     except (ValueError, KeyError, TypeError):
         raise HTTPException(400, "the cursor is not one this server gave out") from None
-    if not 0 <= offset <= 10_000:
+    if not 0 <= offset <= 10_000 or upto < 0:
         raise HTTPException(400, "the cursor is out of range")
-    return offset
+    return offset, upto
 
 
 def get_store(request: Request) -> Iterator[SQLiteStore]:
@@ -124,6 +131,7 @@ def get_store(request: Request) -> Iterator[SQLiteStore]:
 
 
 Store = Annotated[SQLiteStore, Depends(get_store)]
+SetId = Annotated[int, PathParam(ge=1, le=2**63 - 1, description="a set's number in this store")]
 Params = Annotated[SearchParams, Depends()]
 
 
@@ -157,6 +165,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return page(request, "error.html", exc.status_code, message=str(exc.detail))
 
     def run(db: SQLiteStore, params: SearchParams, limit: int) -> tuple[list[Any], bool]:
+        params.pin(db)
         try:
             results = run_search(db, params.q, params.filters, params.offset + limit + 1)
         except QueryError as exc:
@@ -176,6 +185,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             results, more = run(db, params, PAGE_SIZE)
             facets = _facets(db, params)
         else:
+            params.pin(db)
             recent = db.recent(params.filters, PAGE_SIZE, params.offset)
             more = len(recent) == PAGE_SIZE
         return page(
@@ -185,11 +195,11 @@ def create_app(db_path: str | Path) -> FastAPI:
             results=results,
             recent=recent,
             facets=facets,
-            next_cursor=_cursor(params.offset + PAGE_SIZE) if more else None,
+            next_cursor=params.next_cursor(PAGE_SIZE) if more else None,
         )
 
     @app.get("/set/{set_id}", response_class=HTMLResponse, include_in_schema=False)
-    def question_set(request: Request, db: Store, set_id: int) -> HTMLResponse:
+    def question_set(request: Request, db: Store, set_id: SetId) -> HTMLResponse:
         record = db.record(set_id)
         if record is None:
             raise HTTPException(404, "deze set vragen bestaat niet")
@@ -219,7 +229,9 @@ def create_app(db_path: str | Path) -> FastAPI:
     def _listing(request: Request, db: SQLiteStore, title: str, filters: Filters) -> HTMLResponse:
         total, answered, late = db.tally(filters)
         sets = db.recent(filters, 200)
-        return page(request, "listing.html", title=title, sets=sets, total=total, answered=answered, late=late)
+        return page(
+            request, "listing.html", title=title, sets=sets, total=total, answered=answered, late=late
+        )
 
     @app.get("/open-en-te-laat", response_class=HTMLResponse, include_in_schema=False)
     def overdue_page(request: Request, db: Store) -> HTMLResponse:
@@ -265,7 +277,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         return _atom(request, title, str(request.url), items)
 
     @app.get("/set/{set_id}/feed", include_in_schema=False)
-    def set_feed(request: Request, db: Store, set_id: int) -> Response:
+    def set_feed(request: Request, db: Store, set_id: SetId) -> Response:
         record = db.record(set_id)
         if record is None:
             raise HTTPException(404, "deze set vragen bestaat niet")
@@ -310,11 +322,11 @@ def create_app(db_path: str | Path) -> FastAPI:
                 }
                 for r in results
             ],
-            "next": _cursor(params.offset + limit) if more else None,
+            "next": params.next_cursor(limit) if more else None,
         }
 
     @app.get("/api/sets/{set_id}", tags=["sets"])
-    def api_set(db: Store, set_id: int) -> dict[str, Any]:
+    def api_set(db: Store, set_id: SetId) -> dict[str, Any]:
         """One question set: the record, and its case when the sync knows it."""
         record = db.record(set_id)
         if record is None:
