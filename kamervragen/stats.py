@@ -1,11 +1,13 @@
 """Numbers about the stored sets: how long answers take, how often they are late, who asks
-how much, which sources are cited. Each function returns rows (a header, then data) that
-the web app draws and offers as CSV."""
+how much, which sources are cited. The chart functions return rows (a header, then data) that
+the web app draws and offers as CSV; `overdue` lists what is open past its due date."""
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from datetime import date
+from typing import Any
 from urllib.parse import urlparse
 
 from kamervragen.store import LATE_AFTER_DAYS, SQLiteStore
@@ -101,3 +103,49 @@ CHARTS = {
     "partijen-per-maand": ("Vragen per partij per maand", party_by_month),
     "bronnen": ("Meest geciteerde bronnen in voetnoten", cited_domains),
 }
+
+
+def overdue(db: SQLiteStore, today: date) -> dict[str, Any]:
+    """Cases past their due date without an answer (as of the last sync), longest overdue
+    first, with counts per addressed ministry and per asking party."""
+    rows = db.db.execute(
+        "SELECT nummer, zaak_id, title, submitted_on, due_on, status FROM cases"
+        " WHERE answered_on IS NULL AND status != 'withdrawn' AND due_on < ? ORDER BY due_on",
+        (today.isoformat(),),
+    ).fetchall()
+    per_ministry: dict[str, int] = {}
+    per_party: dict[str, int] = {}
+    cases = []
+    for nummer, zaak_id, title, submitted, due, status in rows:
+        actors = [f for _, c, f in db.linked(zaak_id) if c.lower() == "zaakactor"]
+        ministries = sorted(
+            {str(f.get("functie") or f.get("actorNaam")) for f in actors if f.get("relatie") == "Gericht aan"}
+        )
+        parties = sorted(
+            {
+                str(f.get("actorFractie"))
+                for f in actors
+                if f.get("relatie") in ("Indiener", "Medeindiener") and f.get("actorFractie")
+            }
+        )
+        for m in ministries:
+            per_ministry[m] = per_ministry.get(m, 0) + 1
+        for p in parties:
+            per_party[p] = per_party.get(p, 0) + 1
+        cases.append(
+            {
+                "nummer": nummer,
+                "title": title,
+                "submitted_on": submitted,
+                "due_on": due,
+                "status": status,
+                "days_over": (today - date.fromisoformat(due)).days,
+                "ministries": ministries,
+                "parties": parties,
+            }
+        )
+    return {
+        "cases": cases,
+        "per_ministry": sorted(per_ministry.items(), key=lambda kv: -kv[1]),
+        "per_party": sorted(per_party.items(), key=lambda kv: -kv[1]),
+    }

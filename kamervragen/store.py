@@ -846,6 +846,14 @@ class SQLiteStore:
             out[term] = int(row[0]) if row else 0
         return out
 
+    def people(self, name_part: str, limit: int) -> list[tuple[str, str | None, int]]:
+        """Members who asked, whose name holds `name_part`: (name, party, sets), most sets first."""
+        return self.db.execute(
+            "SELECT p.name, pa.name, count(DISTINCT sp.set_id) FROM people p LEFT JOIN parties pa ON pa.id = p.party_id"
+            " JOIN set_people sp ON sp.person_id = p.id WHERE p.name LIKE ? GROUP BY p.id ORDER BY 3 DESC LIMIT ?",
+            (f"%{name_part}%", limit),
+        ).fetchall()
+
     def last_set(self) -> int:
         """The highest set id so far (an update keeps a set's id; new sets get higher ones)."""
         return int(self.db.execute("SELECT coalesce(max(id), 0) FROM sets").fetchone()[0])

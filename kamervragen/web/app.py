@@ -110,9 +110,11 @@ def _position(cursor: str | None) -> tuple[int, int | None]:
         value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         offset, upto = int(value["o"]), int(value["u"])
     except (ValueError, KeyError, TypeError):
-        raise HTTPException(400, "the cursor is not one this server gave out") from None
+        raise HTTPException(
+            400, "deze cursor komt niet van deze server; begin opnieuw zonder cursor"
+        ) from None
     if not 0 <= offset <= 10_000 or upto < 0:
-        raise HTTPException(400, "the cursor is out of range")
+        raise HTTPException(400, "deze cursor valt buiten het bereik")
     return offset, upto
 
 
@@ -235,7 +237,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/open-en-te-laat", response_class=HTMLResponse, include_in_schema=False)
     def overdue_page(request: Request, db: Store) -> HTMLResponse:
-        return page(request, "overdue.html", **overdue(db))
+        return page(request, "overdue.html", **stats.overdue(db, date.today()))
 
     @app.get("/cijfers", response_class=HTMLResponse, include_in_schema=False)
     def numbers(request: Request, db: Store) -> HTMLResponse:
@@ -303,7 +305,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     ) -> dict[str, Any]:
         """Question and answer blocks, best first; ``next`` is the cursor of the next page."""
         if not params.q:
-            raise HTTPException(400, "give a query in q")
+            raise HTTPException(400, "geef een zoekvraag in q")
         results, more = run(db, params, limit)
         return {
             "hits": [
@@ -330,7 +332,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         """One question set: the record, and its case when the sync knows it."""
         record = db.record(set_id)
         if record is None:
-            raise HTTPException(404, "no such set")
+            raise HTTPException(404, "deze set vragen bestaat niet")
         return {"record": record.model_dump(mode="json"), "case": db.case_of(record.case_number)}
 
     @app.get("/api/people", tags=["mensen"])
@@ -340,12 +342,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> list[dict[str, Any]]:
         """Members who asked, with their party and how many sets."""
-        rows = db.db.execute(
-            "SELECT p.name, pa.name, count(DISTINCT sp.set_id) FROM people p LEFT JOIN parties pa ON pa.id = p.party_id"
-            " JOIN set_people sp ON sp.person_id = p.id WHERE p.name LIKE ? GROUP BY p.id ORDER BY 3 DESC LIMIT ?",
-            (f"%{q}%", limit),
-        ).fetchall()
-        return [{"name": n, "party": party, "sets": c} for n, party, c in rows]
+        return [{"name": n, "party": party, "sets": c} for n, party, c in db.people(q, limit)]
 
     @app.get("/api/stats/{name}", tags=["cijfers"])
     def api_stats(db: Store, name: str) -> dict[str, Any]:
@@ -357,14 +354,14 @@ def create_app(db_path: str | Path) -> FastAPI:
     @app.get("/api/open", tags=["cijfers"])
     def api_open(db: Store) -> dict[str, Any]:
         """Cases past their due date without an answer, and the counts per ministry and party."""
-        return overdue(db)
+        return stats.overdue(db, date.today())
 
     return app
 
 
 def _chart(name: str) -> tuple[str, Any]:
     if name not in stats.CHARTS:
-        raise HTTPException(404, f"no chart {name!r}; there are: {', '.join(stats.CHARTS)}")
+        raise HTTPException(404, f"er is geen grafiek {name!r}; wel: {', '.join(stats.CHARTS)}")
     return stats.CHARTS[name]
 
 
@@ -403,51 +400,6 @@ def _timeline(record: Record, case: dict[str, Any] | None) -> list[tuple[str, st
     if answered:
         events.append(("beantwoord", "Beantwoord", str(answered)))
     return events
-
-
-def overdue(db: SQLiteStore) -> dict[str, Any]:
-    today = date.today().isoformat()
-    rows = db.db.execute(
-        "SELECT nummer, zaak_id, title, submitted_on, due_on, status FROM cases"
-        " WHERE answered_on IS NULL AND status != 'withdrawn' AND due_on < ? ORDER BY due_on",
-        (today,),
-    ).fetchall()
-    per_ministry: dict[str, int] = {}
-    per_party: dict[str, int] = {}
-    cases = []
-    for nummer, zaak_id, title, submitted, due, status in rows:
-        actors = [f for _, c, f in db.linked(zaak_id) if c.lower() == "zaakactor"]
-        ministries = sorted(
-            {str(f.get("functie") or f.get("actorNaam")) for f in actors if f.get("relatie") == "Gericht aan"}
-        )
-        parties = sorted(
-            {
-                str(f.get("actorFractie"))
-                for f in actors
-                if f.get("relatie") in ("Indiener", "Medeindiener") and f.get("actorFractie")
-            }
-        )
-        for m in ministries:
-            per_ministry[m] = per_ministry.get(m, 0) + 1
-        for p in parties:
-            per_party[p] = per_party.get(p, 0) + 1
-        cases.append(
-            {
-                "nummer": nummer,
-                "title": title,
-                "submitted_on": submitted,
-                "due_on": due,
-                "status": status,
-                "days_over": (date.today() - date.fromisoformat(due)).days,
-                "ministries": ministries,
-                "parties": parties,
-            }
-        )
-    return {
-        "cases": cases,
-        "per_ministry": sorted(per_ministry.items(), key=lambda kv: -kv[1]),
-        "per_party": sorted(per_party.items(), key=lambda kv: -kv[1]),
-    }
 
 
 def _facets(db: SQLiteStore, params: SearchParams) -> dict[str, list[tuple[str, str, int]]]:
