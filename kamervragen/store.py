@@ -313,6 +313,12 @@ def facet_tokens(
     return " ".join(tokens)
 
 
+def _through(date_to: str) -> str:
+    """An upper bound that includes the whole period a partial date names: "2024" and
+    "2024-03" reach to their last day ("~" sorts after every digit and "-")."""
+    return date_to + "~"
+
+
 def _years(date_from: str | None, date_to: str | None) -> list[str]:
     """Facet tokens covering a date range: whole decades as d199, the rest as y1998."""
     first = int(date_from[:4]) if date_from else 1800
@@ -590,7 +596,7 @@ class SQLiteStore:
             params.append(filters.date_from)
         if filters.date_to:
             where.append("s.submitted_on <= ?")
-            params.append(filters.date_to)
+            params.append(_through(filters.date_to))
         if filters.session_year:
             where.append("s.session_year = ?")
             params.append(filters.session_year)
@@ -664,7 +670,10 @@ class SQLiteStore:
         params: list[object] = []
         if filters.date_from or filters.date_to:
             groups.append(_years(filters.date_from, filters.date_to))
-            for op, value in ((">=", filters.date_from), ("<=", filters.date_to)):
+            for op, value in (
+                (">=", filters.date_from),
+                ("<=", filters.date_to and _through(filters.date_to)),
+            ):
                 if value:
                     where.append(f"f.submitted_on {op} ?")
                     params.append(value)

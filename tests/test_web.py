@@ -119,6 +119,20 @@ def test_cursors_are_stable_while_new_sets_arrive(tmp_path: Path) -> None:
     assert len(fresh["hits"]) == 24, "a new search sees the newcomers"
 
 
+def test_a_partial_date_covers_its_whole_period(client: TestClient) -> None:
+    # Every set of the fixture was submitted in March 2026.
+    def hits(**dates: str) -> int:
+        return len(
+            client.get("/api/search", params={"q": "wachttijden", "limit": 100, **dates}).json()["hits"]
+        )
+
+    everything = hits()
+    assert everything > 0
+    assert hits(to="2026") == hits(to="2026-03") == hits(to="2026-03-31") == everything
+    assert hits(**{"from": "2026-03"}) == everything
+    assert hits(to="2026-02") == hits(to="2025") == 0
+
+
 def test_openapi_and_people(client: TestClient) -> None:
     spec = client.get("/openapi.json").json()
     assert {"/api/search", "/api/sets/{set_id}", "/api/people", "/api/stats/{name}"} <= set(spec["paths"])
@@ -147,6 +161,15 @@ def test_hostile_input_gets_a_4xx_with_a_message(client: TestClient, url: str, s
     response = client.get(url)
     assert response.status_code == status
     assert "Traceback" not in response.text and len(response.text) > 20
+
+
+def test_invalid_parameters_are_explained_in_dutch(client: TestClient) -> None:
+    detail = client.get("/api/search", params={"q": "x", "from": "gisteren", "limit": 0}).json()["detail"]
+    assert (
+        detail == "from moet een datum als 2024-03-01 (of 2024-03, of 2024) zijn; limit moet minstens 1 zijn"
+    )
+    page = client.get("/", params={"status": "kapot"})
+    assert page.status_code == 422 and "status moet answered, unanswered of late zijn" in page.text
 
 
 def test_script_tags_and_fts_syntax_are_harmless(client: TestClient) -> None:

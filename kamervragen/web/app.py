@@ -155,7 +155,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError) -> Response:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors())
+        problems = "; ".join(_explain(e) for e in exc.errors())
         if request.url.path.startswith("/api/"):
             return JSONResponse({"detail": problems}, status_code=422)
         return page(request, "error.html", 422, message=f"Ongeldige invoer: {problems}")
@@ -357,6 +357,37 @@ def create_app(db_path: str | Path) -> FastAPI:
         return stats.overdue(db, date.today())
 
     return app
+
+
+# What a parameter must look like, for the one-sentence error (pydantic's own messages are
+# English and name regular expressions).
+_SHAPES = {
+    "from": "een datum als 2024-03-01 (of 2024-03, of 2024)",
+    "to": "een datum als 2024-03-01 (of 2024-03, of 2024)",
+    "session_year": "een vergaderjaar als 2023-2024",
+    "kind": "questions, answer, delay_notice of notice",
+    "status": "answered, unanswered of late",
+}
+
+
+def _explain(error: dict[str, Any]) -> str:
+    """One validation error in Dutch: which parameter, and what it must be."""
+    name = ".".join(str(p) for p in error["loc"][1:]) or "invoer"
+    ctx = error.get("ctx") or {}
+    kind = error["type"]
+    if kind == "string_pattern_mismatch":
+        return f"{name} moet {_SHAPES.get(name, 'een andere vorm hebben')} zijn"
+    if kind == "string_too_long":
+        return f"{name} is te lang (hoogstens {ctx.get('max_length')} tekens)"
+    if kind == "less_than_equal":
+        return f"{name} mag hoogstens {ctx.get('le')} zijn"
+    if kind == "greater_than_equal":
+        return f"{name} moet minstens {ctx.get('ge')} zijn"
+    if kind in ("int_parsing", "int_type"):
+        return f"{name} moet een geheel getal zijn"
+    if kind == "missing":
+        return f"{name} ontbreekt"
+    return f"{name}: {error['msg']}"
 
 
 def _chart(name: str) -> tuple[str, Any]:
