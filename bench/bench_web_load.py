@@ -2,11 +2,11 @@
 60 seconds, on loopback only; throughput, p50/p95/p99 latency and errors.
 
     .venv/bin/python bench/bench_web_load.py                # 100000 sets, 50 clients, 60 s
-    .venv/bin/python bench/bench_web_load.py 10000 20 10    # sets, clients, seconds
+    .venv/bin/python bench/bench_web_load.py 10000 20 10 2  # sets, clients, seconds, server workers
 
 The store is built once in /tmp/kamervragen-bench/web-<sets>.db (bench/synthetic.py) and
-reused. The server is ``kamervragen serve`` in its own process (one uvicorn worker, its
-thread pool); the clients are one asyncio process. Requests are bounded by the time limit.
+reused. The server is ``kamervragen serve`` in its own process (one uvicorn worker unless
+told, with its thread pool); the clients are one asyncio process. Requests are bounded by the time limit.
 """
 
 from __future__ import annotations
@@ -73,7 +73,7 @@ async def client(
             latencies.append(1000 * (time.perf_counter() - start))
 
 
-def main(sets: int, clients: int, seconds: float) -> None:
+def main(sets: int, clients: int, seconds: float, workers: int) -> None:
     WORKDIR.mkdir(exist_ok=True)
     vocabulary = Vocabulary(corpus_dir())
     db = WORKDIR / f"web-{sets}.db"
@@ -83,7 +83,18 @@ def main(sets: int, clients: int, seconds: float) -> None:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "kamervragen.cli", "serve", "--db", str(db), "--port", str(port)],
+        [
+            sys.executable,
+            "-m",
+            "kamervragen.cli",
+            "serve",
+            "--db",
+            str(db),
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -120,6 +131,7 @@ def main(sets: int, clients: int, seconds: float) -> None:
             {
                 "sets": sets,
                 "clients": clients,
+                "workers": workers,
                 "seconds": round(elapsed, 1),
                 "requests": len(latencies),
                 "per_second": round(len(latencies) / elapsed, 1),
@@ -135,4 +147,4 @@ def main(sets: int, clients: int, seconds: float) -> None:
 
 if __name__ == "__main__":
     args = [int(a) for a in sys.argv[1:]]
-    main(*(args + [100_000, 50, 60][len(args) :]))
+    main(*(args + [100_000, 50, 60, 1][len(args) :]))

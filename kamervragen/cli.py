@@ -478,16 +478,21 @@ def serve(
     db: Path | None = DbOption,
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
+    workers: int = typer.Option(
+        1, "--workers", min=1, help="server processes (one per core helps under load)"
+    ),
 ) -> None:
     """The web app and JSON API (pages in Dutch; API documented at /docs)."""
     import uvicorn
 
     from kamervragen.store import default_db_path
-    from kamervragen.web.app import create_app
 
-    path = db or default_db_path()
+    path = (db or default_db_path()).resolve()
     _store(path).close()  # create or migrate it now, and fail here with a clear message
-    uvicorn.run(create_app(path), host=host, port=port)
+    # Worker processes build their own app from the import string, so the path goes by
+    # the environment.
+    os.environ["KAMERVRAGEN_DB"] = str(path)
+    uvicorn.run("kamervragen.web.app:from_environment", factory=True, host=host, port=port, workers=workers)
 
 
 def main() -> None:  # pragma: no cover

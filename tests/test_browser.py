@@ -27,7 +27,7 @@ SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = os.environ.get("KAMERVRAGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
-def _free_port() -> int:
+def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -84,7 +84,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     store.commit()
     store.close()
-    port = _free_port()
+    port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(folder / "k.db"), host="127.0.0.1", port=port, log_level="warning")
     )

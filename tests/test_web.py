@@ -4,11 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
+import threading
+import time
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from xml.etree import ElementTree
 
+import httpx
 import pytest
+import uvicorn
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -19,6 +26,7 @@ from kamervragen.search import search
 from kamervragen.store import SQLiteStore
 from kamervragen.web.app import create_app
 
+from .test_browser import free_port
 from .test_ingest import DOCUMENT, write_documents
 
 SAMPLES = Path(__file__).resolve().parents[1] / "kamervragen" / "samples"
@@ -193,17 +201,7 @@ def test_party_and_ministry_pages_count_every_set(client: TestClient) -> None:
 def test_concurrent_requests_never_share_a_connection_across_threads(client: TestClient) -> None:
     """Under load a real server runs dependencies and endpoints on different worker threads;
     a store tied to one thread then fails with sqlite3.ProgrammingError (a 500)."""
-    import socket
-    import threading
-    import time
-    from concurrent.futures import ThreadPoolExecutor
-
-    import httpx
-    import uvicorn
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     server = uvicorn.Server(uvicorn.Config(client.app, port=port, log_level="error"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -218,3 +216,34 @@ def test_concurrent_requests_never_share_a_connection_across_threads(client: Tes
         server.should_exit = True
         thread.join()
     assert codes == [200] * len(paths)
+
+
+def test_serve_starts_worker_processes_on_the_given_store(client: TestClient) -> None:
+    """`kamervragen serve --workers 2`: each worker builds its app from the environment."""
+    port = free_port()
+    db = client.app.state.db_path  # type: ignore[attr-defined]
+    command = [
+        sys.executable,
+        "-m",
+        "kamervragen.cli",
+        "serve",
+        "--db",
+        db,
+        "--port",
+        str(port),
+        "--workers",
+        "2",
+    ]
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        people = None
+        while people is None and server.poll() is None:
+            try:
+                people = httpx.get(f"http://127.0.0.1:{port}/api/people", timeout=2).json()
+            except httpx.HTTPError:
+                time.sleep(0.1)
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=30)
+    assert people is not None, errors.decode()
+    assert {"name": "De Vries", "party": "SP", "sets": 1} in people

@@ -30,7 +30,7 @@ from kamervragen import __version__, stats
 from kamervragen.query import QueryError, parse_query
 from kamervragen.record import Record
 from kamervragen.search import search as run_search
-from kamervragen.store import Filters, SQLiteStore
+from kamervragen.store import Filters, SQLiteStore, default_db_path
 from kamervragen.web.charts import draw
 
 HERE = Path(__file__).parent
@@ -357,6 +357,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         return stats.overdue(db, date.today())
 
     return app
+
+
+def from_environment() -> FastAPI:
+    """The app on the store ``KAMERVRAGEN_DB`` names (for ``serve --workers``)."""
+    return create_app(default_db_path())
 
 
 # What a parameter must look like, for the one-sentence error (pydantic's own messages are
