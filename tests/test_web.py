@@ -65,6 +65,7 @@ def test_set_page_shows_each_question_beside_its_answer_grouped_once(client: Tes
     text = page.text
     assert text.count('id="antwoord-2"') == 1, "the answer to 2 and 3 is shown once"
     assert 'href="#antwoord-2"' in text, "question 3 links to the grouped answer"
+    assert "Antwoord op vragen 2 en 3" in text and "Zie het antwoord op vragen 2 en 3" in text
     assert "https://example.org/voorbeeld/huisuitzetting-in-een-fictieve-gemeente" in text
     assert "Ingezonden: 2026-03-02" in text and "Beantwoord: 2026-03-30" in text
     assert "28 dagen" in text and "te laat" in text

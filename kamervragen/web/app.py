@@ -145,6 +145,7 @@ def create_app(db_path: str | Path) -> FastAPI:
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["marks"] = _marks
+    templates.env.filters["en"] = _and_list
     templates.env.globals["official"] = lambda doc_id: OFFICIAL.format(doc_id) if doc_id else None
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.state.db_path = str(db_path)
@@ -399,6 +400,12 @@ def _chart(name: str) -> tuple[str, Any]:
     if name not in stats.CHARTS:
         raise HTTPException(404, f"er is geen grafiek {name!r}; wel: {', '.join(stats.CHARTS)}")
     return stats.CHARTS[name]
+
+
+def _and_list(items: list[Any]) -> str:
+    """[2, 3, 4] as "2, 3 en 4", the way the documents write it."""
+    words = [str(i) for i in items]
+    return ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
 
 
 def _marks(snippet: str) -> Markup:
