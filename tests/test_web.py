@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
 import threading
@@ -84,6 +85,8 @@ def test_feeds_are_atom(client: TestClient) -> None:
 def test_charts_and_their_csv(client: TestClient) -> None:
     page = client.get("/cijfers")
     assert page.status_code == 200 and page.text.count("<svg") == 5
+    ids = re.findall(r'\bid="([^"]+)"', page.text)
+    assert len(ids) == len(set(ids)), "five charts on one page must not share ids"
     rows = list(csv.reader(io.StringIO(client.get("/cijfers/antwoordtijd.csv").text)))
     assert rows[0] == ["dagen", "sets"] and sum(int(r[1]) for r in rows[1:]) == 1
     assert client.get("/cijfers/bestaatniet.csv").status_code == 404

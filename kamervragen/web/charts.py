@@ -1,5 +1,6 @@
 """Charts drawn on the server as SVG: plain bars and a grid, readable without script, with
-a title and a description for screen readers. Pure functions from rows to markup."""
+a title and a description for screen readers (ids prefixed by the chart's name, as several
+share a page; the drawn heading is hidden there, where the page has its own). Pure functions from rows to markup."""
 
 from __future__ import annotations
 
@@ -11,17 +12,17 @@ WIDTH = 720
 BAR = 22
 
 
-def bars(title: str, rows: Rows, value: int = 1, label: int = 0, percent: bool = False) -> str:
+def bars(key: str, title: str, rows: Rows, value: int = 1, label: int = 0, percent: bool = False) -> str:
     """Horizontal bars: one per data row, ``label`` column as the label, ``value`` as length."""
     data = rows[1:]
     height = 40 + BAR * len(data) + 10
     top = max((float(r[value]) for r in data), default=0.0) or 1.0  # type: ignore[arg-type]
     left, room = 300, WIDTH - 300 - 70
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="t d">',
-        f'<title id="t">{escape(title)}</title>',
-        f'<desc id="d">{escape(", ".join(f"{r[label]}: {_fmt(r[value], percent)}" for r in data))}</desc>',
-        f'<text x="0" y="20" font-size="15" font-weight="bold">{escape(title)}</text>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{key}-t {key}-d">',
+        f'<title id="{key}-t">{escape(title)}</title>',
+        f'<desc id="{key}-d">{escape(", ".join(f"{r[label]}: {_fmt(r[value], percent)}" for r in data))}</desc>',
+        f'<text class="heading" x="0" y="20" font-size="15" font-weight="bold">{escape(title)}</text>',
     ]
     for i, row in enumerate(data):
         y = 40 + i * BAR
@@ -39,7 +40,7 @@ def bars(title: str, rows: Rows, value: int = 1, label: int = 0, percent: bool =
     return "\n".join(parts)
 
 
-def grid(title: str, rows: Rows) -> str:
+def grid(key: str, title: str, rows: Rows) -> str:
     """Rows of (row label, column label, count) as a shaded grid: parties × months."""
     data = rows[1:]
     row_labels = sorted({str(r[0]) for r in data})
@@ -50,10 +51,10 @@ def grid(title: str, rows: Rows) -> str:
     width = max(WIDTH, left + cell * len(columns) + 10)
     height = 70 + cell * len(row_labels)
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="t d">',
-        f'<title id="t">{escape(title)}</title>',
-        f'<desc id="d">{escape("; ".join(f"{r[0]} {r[1]}: {r[2]}" for r in data))}</desc>',
-        f'<text x="0" y="20" font-size="15" font-weight="bold">{escape(title)}</text>',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{key}-t {key}-d">',
+        f'<title id="{key}-t">{escape(title)}</title>',
+        f'<desc id="{key}-d">{escape("; ".join(f"{r[0]} {r[1]}: {r[2]}" for r in data))}</desc>',
+        f'<text class="heading" x="0" y="20" font-size="15" font-weight="bold">{escape(title)}</text>',
     ]
     for j, column in enumerate(columns):
         x = left + j * cell + cell / 2
@@ -81,7 +82,7 @@ def _fmt(value: object, percent: bool) -> str:
 
 def draw(name: str, title: str, rows: Rows) -> str:
     if name == "partijen-per-maand":
-        return grid(title, rows)
+        return grid(name, title, rows)
     if name.startswith("te-laat"):
-        return bars(title, rows, value=3, percent=True)
-    return bars(title, rows)
+        return bars(name, title, rows, value=3, percent=True)
+    return bars(name, title, rows)
