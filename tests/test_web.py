@@ -5,11 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import socket
 import subprocess
 import sys
 import threading
 import time
 import warnings
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from xml.etree import ElementTree
@@ -202,24 +204,41 @@ def test_party_and_ministry_pages_count_every_set(client: TestClient) -> None:
     assert "voorbeeldvraag" in ministry.text
 
 
-def test_concurrent_requests_never_share_a_connection_across_threads(client: TestClient) -> None:
-    """Under load a real server runs dependencies and endpoints on different worker threads;
-    a store tied to one thread then fails with sqlite3.ProgrammingError (a 500)."""
+@pytest.fixture(scope="module")
+def live(client: TestClient) -> Iterator[str]:
+    """The same app behind a real uvicorn server, for what TestClient does not do: run
+    requests on several threads, and pass a raw request line through unchanged."""
     port = free_port()
     server = uvicorn.Server(uvicorn.Config(client.app, port=port, log_level="error"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    try:
-        while not server.started and thread.is_alive():
-            time.sleep(0.05)
-        base = f"http://127.0.0.1:{port}"
-        paths = ["/", "/?q=wachttijden", "/api/search?q=zorg", "/cijfers", "/open-en-te-laat"] * 20
-        with httpx.Client(base_url=base) as http, ThreadPoolExecutor(8) as pool:
-            codes = list(pool.map(lambda p: http.get(p).status_code, paths))
-    finally:
-        server.should_exit = True
-        thread.join()
+    while not server.started and thread.is_alive():
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join()
+
+
+def test_concurrent_requests_never_share_a_connection_across_threads(live: str) -> None:
+    """Under load a real server runs dependencies and endpoints on different worker threads;
+    a store tied to one thread then fails with sqlite3.ProgrammingError (a 500)."""
+    paths = ["/", "/?q=wachttijden", "/api/search?q=zorg", "/cijfers", "/open-en-te-laat"] * 20
+    with httpx.Client(base_url=live) as http, ThreadPoolExecutor(8) as pool:
+        codes = list(pool.map(lambda p: http.get(p).status_code, paths))
     assert codes == [200] * len(paths)
+
+
+def test_a_raw_quote_in_the_url_keeps_the_feed_well_formed(live: str) -> None:
+    # Browsers escape quotes in URLs; a hand-made request need not, and the feed puts its
+    # own URL in an attribute.
+    host, port = live.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port))) as raw:
+        raw.sendall(b'GET /feed?q="wachttijden"<x> HTTP/1.1\r\nHost: k\r\nConnection: close\r\n\r\n')
+        reply = b"".join(iter(lambda: raw.recv(65536), b""))
+    head, body = reply.split(b"\r\n\r\n", 1)
+    assert head.startswith(b"HTTP/1.1 200")
+    feed = ElementTree.fromstring(body)
+    assert feed.find(f"{ATOM}link").get("href").endswith('q="wachttijden"<x>')  # type: ignore[union-attr]
 
 
 def test_serve_starts_worker_processes_on_the_given_store(client: TestClient) -> None:

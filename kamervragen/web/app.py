@@ -489,6 +489,9 @@ def _entry(request: Request, set_id: int, record: Record) -> dict[str, Any]:
     }
 
 
+_QUOTE = {'"': "&quot;"}  # the URLs go into attributes, and a raw query may hold a quote
+
+
 def _atom(request: Request, title: str, self_url: str, items: list[dict[str, Any]]) -> Response:
     updated = max((str(i["updated"]) for i in items if i.get("updated")), default="1970-01-01")
     parts = [
@@ -496,7 +499,7 @@ def _atom(request: Request, title: str, self_url: str, items: list[dict[str, Any
         '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="nl">',
         f"<title>{xml_escape(title)}</title>",
         f"<id>{xml_escape(self_url)}</id>",
-        f'<link rel="self" href="{xml_escape(self_url)}"/>',
+        f'<link rel="self" href="{xml_escape(self_url, _QUOTE)}"/>',
         f"<updated>{updated}T00:00:00Z</updated>",
         "<author><name>kamervragen</name></author>",
     ]
@@ -506,7 +509,7 @@ def _atom(request: Request, title: str, self_url: str, items: list[dict[str, Any
             "<entry>",
             f"<id>{xml_escape(item['id'])}</id>",
             f"<title>{xml_escape(item['title'])}</title>",
-            f'<link href="{xml_escape(item["link"])}"/>',
+            f'<link href="{xml_escape(item["link"], _QUOTE)}"/>',
             f"<updated>{day}T00:00:00Z</updated>",
             f"<summary>{xml_escape(item['summary'])}</summary>",
             "</entry>",
