@@ -27,7 +27,7 @@ with warnings.catch_warnings():
 from kamervragen.ingest import ingest
 from kamervragen.search import search
 from kamervragen.store import SQLiteStore
-from kamervragen.web.app import create_app
+from kamervragen.web.app import _late, create_app
 
 from .test_browser import free_port
 from .test_ingest import DOCUMENT, write_documents
@@ -73,6 +73,21 @@ def test_set_page_shows_each_question_beside_its_answer_grouped_once(client: Tes
     assert "Ingezonden: 2026-03-02" in text and "Beantwoord: 2026-03-30" in text
     assert "28 dagen" in text and "te laat" in text
     assert "https://zoek.officielebekendmakingen.nl/ah-tk-20252026-9999.html" in text
+
+
+def test_late_follows_the_cases_due_date_when_the_sync_knows_it() -> None:
+    # Asked 2 March, delay notice, so due 13 April; answered 30 March after 28 days.
+    on_time = {
+        "due_on": "2026-04-13",
+        "answered_on": "2026-03-30",
+        "notice_on": "2026-03-20",
+        "status": "answered",
+    }
+    assert _late(28, on_time) is None, "six weeks after a delay notice: 28 days is on time"
+    late = {**on_time, "answered_on": "2026-04-20", "status": "late"}
+    assert _late(49, late) == "de termijn was 2026-04-13, na uitstel"
+    assert _late(28, None) == "de termijn is drie weken", "without a case: three weeks"
+    assert _late(21, None) is None and _late(None, None) is None
 
 
 def test_feeds_are_atom(client: TestClient) -> None:

@@ -206,6 +206,7 @@ def create_app(db_path: str | Path) -> FastAPI:
         record = db.record(set_id)
         if record is None:
             raise HTTPException(404, "deze set vragen bestaat niet")
+        case = db.case_of(record.case_number)
         days = _days(record) if record.submitted_on and record.received_on else None
         return page(
             request,
@@ -214,7 +215,8 @@ def create_app(db_path: str | Path) -> FastAPI:
             set_id=set_id,
             rows=_rows(record),
             days=days,
-            timeline=_timeline(record, db.case_of(record.case_number)),
+            late=_late(days, case),
+            timeline=_timeline(record, case),
         )
 
     @app.get("/lid/{name}", response_class=HTMLResponse, include_in_schema=False)
@@ -415,6 +417,18 @@ def _marks(snippet: str) -> Markup:
 
 def _days(record: Record) -> int:
     return (date.fromisoformat(record.received_on or "") - date.fromisoformat(record.submitted_on or "")).days
+
+
+def _late(days: int | None, case: dict[str, Any] | None) -> str | None:
+    """Why the answer was late, or None when it was not (or is not known). The case from the
+    sync knows the real due date (later after a delay notice); without it, three weeks."""
+    if case and case.get("due_on") and case.get("answered_on"):
+        if case.get("status") not in ("late", "late_without_notice"):
+            return None
+        return f"de termijn was {case['due_on']}" + (", na uitstel" if case.get("notice_on") else "")
+    if days is not None and days > stats.LATE_AFTER_DAYS:
+        return "de termijn is drie weken"
+    return None
 
 
 def _rows(record: Record) -> list[dict[str, Any]]:
