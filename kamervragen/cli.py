@@ -15,7 +15,7 @@ import typer
 
 from kamervragen.extract import DocumentError
 from kamervragen.record import Record
-from kamervragen.store import Filters, SQLiteStore
+from kamervragen.store import PARTIAL_DATE, Filters, SQLiteStore
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -194,8 +194,10 @@ def _filters(
     status: Status | None,
 ) -> Filters:
     for label, value in (("--from", date_from), ("--to", date_to)):
-        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
-            typer.echo(f"kamervragen: {label} {value!r}: give a date as YYYY-MM-DD", err=True)
+        if value and not re.fullmatch(PARTIAL_DATE, value):
+            typer.echo(
+                f"kamervragen: {label} {value!r}: give a date as YYYY-MM-DD, YYYY-MM or YYYY", err=True
+            )
             raise typer.Exit(2)
     return Filters(
         member=member,

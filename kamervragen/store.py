@@ -31,6 +31,8 @@ from kamervragen.record import Record
 
 Status = Literal["answered", "unanswered", "late"]
 Outcome = Literal["new", "updated", "unchanged"]
+# A date filter may name a year, a month or a day; see _through for the upper bound.
+PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 LATE_AFTER_DAYS = 21  # the three weeks the Reglement van Orde gives
 
 

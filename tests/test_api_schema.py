@@ -3,7 +3,6 @@ generated and hostile parameters never make the server fail (no 5xx)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,23 +10,15 @@ import schemathesis
 from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 
-from kamervragen.ingest import ingest
-from kamervragen.store import SQLiteStore
 from kamervragen.web.app import create_app
 
-from .test_ingest import write_documents
-
-SAMPLES = Path(__file__).resolve().parents[1] / "kamervragen" / "samples"
+from .web_support import sample_store
 
 
 @pytest.fixture(scope="module")
 def api(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    folder = tmp_path_factory.mktemp("api")
-    write_documents(folder / "docs", 10)
-    store = SQLiteStore(folder / "k.db")
-    ingest(store, [folder / "docs", SAMPLES], workers=1)
-    store.close()
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(folder / "k.db"))
+    db = sample_store(tmp_path_factory.mktemp("api"), 10)
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(db))
 
 
 def test_every_operation_survives_generated_input(api: Any) -> None:

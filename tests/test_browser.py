@@ -7,9 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date, timedelta
 from pathlib import Path
@@ -17,20 +14,13 @@ from pathlib import Path
 import pytest
 
 from kamervragen.cases import QUESTIONS, Case, Document, assess
-from kamervragen.ingest import ingest
 from kamervragen.store import SQLiteStore
 
-from .test_ingest import write_documents
+from .web_support import running, sample_store
 
 ROOT = Path(__file__).resolve().parents[1]
 SHOTS = ROOT / "artifacts" / "screenshots"
 CHROMIUM = os.environ.get("KAMERVRAGEN_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -39,14 +29,10 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip(
             f"Chromium not found at {CHROMIUM}; install Debian's chromium or set KAMERVRAGEN_CHROMIUM"
         )
-    import uvicorn
-
     from kamervragen.web.app import create_app
 
-    folder = tmp_path_factory.mktemp("site")
-    write_documents(folder / "docs", 25)
-    store = SQLiteStore(folder / "k.db")
-    ingest(store, [folder / "docs", ROOT / "kamervragen" / "samples"], workers=1)
+    db = sample_store(tmp_path_factory.mktemp("site"), 25)
+    store = SQLiteStore(db)
     # One case past its due date without an answer, as a sync would leave it.
     submitted = (date.today() - timedelta(days=40)).isoformat()
     store.put_entity(
@@ -84,19 +70,8 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     store.commit()
     store.close()
-    port = free_port()
-    server = uvicorn.Server(
-        uvicorn.Config(create_app(folder / "k.db"), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    for _ in range(100):
-        if server.started:
-            break
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with running(create_app(db)) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

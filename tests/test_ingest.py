@@ -33,6 +33,27 @@ def write_documents(folder: Path, count: int) -> None:
         (folder / f"doc{n:04d}.txt").write_text(DOCUMENT.format(n=n, day=1 + n % 28), encoding="utf-8")
 
 
+def kill_at_random(command: list[str], db: Path, runs: int, seed: int, after: tuple[float, float]) -> int:
+    """Start `command` `runs` times and SIGKILL it at a random moment within `after`
+    seconds, checking the store's integrity after each; then let it run to the end.
+    Returns how many runs were killed (a run may finish first)."""
+    rng = random.Random(seed)
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    kills = 0
+    for _ in range(runs):
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+        time.sleep(rng.uniform(*after))
+        if child.poll() is None:
+            child.send_signal(signal.SIGKILL)
+            kills += 1
+        child.wait()
+        store = SQLiteStore(db)
+        assert store.check() == [], "integrity after a kill"
+        store.close()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    return kills
+
+
 def test_ingest_twice_counts_right_and_reports_bad_files(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     write_documents(docs, 20)
@@ -71,21 +92,8 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_pa
         "--workers",
         "1",
     ]
-    rng = random.Random(20261127)
-    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-    kills = 0
-    for _ in range(5):
-        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-        time.sleep(rng.uniform(0.35, 1.5))
-        if child.poll() is None:
-            child.send_signal(signal.SIGKILL)
-            kills += 1
-        child.wait()
-        store = SQLiteStore(db)
-        assert store.check() == [], "integrity after a kill"
-        store.close()
+    kills = kill_at_random(command, db, runs=5, seed=20261127, after=(0.35, 1.5))
     assert kills >= 3, "the ingest finished before the kills; the test proved too little"
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     store = SQLiteStore(db)
     assert store.check() == []
     assert store.count() == count

@@ -4,10 +4,6 @@ survived, and kills at random moments ending in the same store as an uninterrupt
 
 from __future__ import annotations
 
-import os
-import random
-import signal
-import subprocess
 import sys
 import time
 from datetime import date
@@ -19,6 +15,7 @@ from kamervragen.store import Filters, SQLiteStore
 from kamervragen.sync import sync_koop, sync_tk
 
 from .fake_services import FakeServices, Faults, History
+from .test_ingest import kill_at_random
 
 TODAY = date(2026, 1, 1)
 
@@ -140,19 +137,8 @@ def test_killed_sync_resumes_to_the_same_store(tmp_path: Path) -> None:
             "--db",
             str(tmp_path / "killed.db"),
         ]
-        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
-        rng = random.Random(4)
-        kills = 0
-        for _ in range(4):
-            child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
-            time.sleep(rng.uniform(0.6, 2.5))
-            if child.poll() is None:
-                child.send_signal(signal.SIGKILL)
-                kills += 1
-            child.wait()
-            assert SQLiteStore(tmp_path / "killed.db").check() == []
+        kills = kill_at_random(command, tmp_path / "killed.db", runs=4, seed=4, after=(0.6, 2.5))
         assert kills >= 2, "the sync finished before the kills; the test proved too little"
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     assert dump(SQLiteStore(tmp_path / "killed.db")) == dump(reference)
 
 

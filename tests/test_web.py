@@ -8,7 +8,6 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -18,7 +17,6 @@ from xml.etree import ElementTree
 
 import httpx
 import pytest
-import uvicorn
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -29,21 +27,15 @@ from kamervragen.search import search
 from kamervragen.store import SQLiteStore
 from kamervragen.web.app import _late, create_app
 
-from .test_browser import free_port
-from .test_ingest import DOCUMENT, write_documents
+from .test_ingest import DOCUMENT
+from .web_support import free_port, running, sample_store
 
-SAMPLES = Path(__file__).resolve().parents[1] / "kamervragen" / "samples"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
-    folder = tmp_path_factory.mktemp("web")
-    write_documents(folder / "docs", 30)
-    db = SQLiteStore(folder / "k.db")
-    ingest(db, [folder / "docs", SAMPLES], workers=1)
-    db.close()
-    return TestClient(create_app(folder / "k.db"))
+    return TestClient(create_app(sample_store(tmp_path_factory.mktemp("web"), 30)))
 
 
 def sample_set(client: TestClient) -> int:
@@ -221,17 +213,10 @@ def test_party_and_ministry_pages_count_every_set(client: TestClient) -> None:
 
 @pytest.fixture(scope="module")
 def live(client: TestClient) -> Iterator[str]:
-    """The same app behind a real uvicorn server, for what TestClient does not do: run
-    requests on several threads, and pass a raw request line through unchanged."""
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(client.app, port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started and thread.is_alive():
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join()
+    """The same app behind a real server, for what TestClient does not do: run requests on
+    several threads, and pass a raw request line through unchanged."""
+    with running(client.app) as url:  # type: ignore[arg-type]
+        yield url
 
 
 def test_concurrent_requests_never_share_a_connection_across_threads(live: str) -> None:

@@ -7,40 +7,26 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 
-# SyncFeed element → OData field, per API version.
+# SyncFeed element → OData field, per API version; v5 renames three of v4's fields.
+_V4 = {
+    "nummer": "Nummer",
+    "soort": "Soort",
+    "onderwerp": "Onderwerp",
+    "titel": "Titel",
+    "gestartOp": "GestartOp",
+    "termijn": "Termijn",
+    "vergaderjaar": "Vergaderjaar",
+    "documentNummer": "DocumentNummer",
+    "datum": "Datum",
+    "aanhangselnummer": "Aanhangselnummer",
+    "relatie": "Relatie",
+    "actorNaam": "ActorNaam",
+    "actorFractie": "ActorFractie",
+    "functie": "Functie",
+}
 FIELDS: dict[str, dict[str, str]] = {
-    "v4": {
-        "nummer": "Nummer",
-        "soort": "Soort",
-        "onderwerp": "Onderwerp",
-        "titel": "Titel",
-        "gestartOp": "GestartOp",
-        "termijn": "Termijn",
-        "vergaderjaar": "Vergaderjaar",
-        "documentNummer": "DocumentNummer",
-        "datum": "Datum",
-        "aanhangselnummer": "Aanhangselnummer",
-        "relatie": "Relatie",
-        "actorNaam": "ActorNaam",
-        "actorFractie": "ActorFractie",
-        "functie": "Functie",
-    },
-    "v5": {
-        "nummer": "Nummer",
-        "soort": "Soort",
-        "onderwerp": "Onderwerp",
-        "titel": "Titel",
-        "gestartOp": "GestartOp",
-        "termijn": "Termijn",
-        "vergaderjaar": "Vergaderjaar",
-        "documentNummer": "DocumentNummer",
-        "datum": "Datum",
-        "aanhangselnummer": "AanhangselNummer",
-        "relatie": "Relatie",
-        "actorNaam": "Naam",
-        "actorFractie": "FractieNaam",
-        "functie": "Functie",
-    },
+    "v4": _V4,
+    "v5": {**_V4, "aanhangselnummer": "AanhangselNummer", "actorNaam": "Naam", "actorFractie": "FractieNaam"},
 }
 BASE = {
     "v4": "https://gegevensmagazijn.tweedekamer.nl/OData/v4/2.0/",

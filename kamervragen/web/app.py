@@ -30,7 +30,7 @@ from kamervragen import __version__, stats
 from kamervragen.query import QueryError, parse_query
 from kamervragen.record import Record
 from kamervragen.search import search as run_search
-from kamervragen.store import Filters, SQLiteStore, default_db_path
+from kamervragen.store import PARTIAL_DATE, Filters, SQLiteStore, default_db_path
 from kamervragen.web.charts import draw
 
 HERE = Path(__file__).parent
@@ -39,7 +39,7 @@ OFFICIAL = "https://zoek.officielebekendmakingen.nl/{}.html"
 
 
 # Empty values are allowed: a plain HTML form sends every field, filled in or not.
-DATE = r"^(\d{4}(-\d{2}(-\d{2})?)?)?$"
+DATE = rf"^({PARTIAL_DATE})?$"
 Text = Annotated[str | None, Query(max_length=200)]
 
 

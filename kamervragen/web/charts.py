@@ -18,12 +18,8 @@ def bars(key: str, title: str, rows: Rows, value: int = 1, label: int = 0, perce
     height = 40 + BAR * len(data) + 10
     top = max((float(r[value]) for r in data), default=0.0) or 1.0  # type: ignore[arg-type]
     left, room = 300, WIDTH - 300 - 70
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="{key}-t {key}-d">',
-        f'<title id="{key}-t">{escape(title)}</title>',
-        f'<desc id="{key}-d">{escape(", ".join(f"{r[label]}: {_fmt(r[value], percent)}" for r in data))}</desc>',
-        f'<text class="heading" x="0" y="20" font-size="15" font-weight="bold">{escape(title)}</text>',
-    ]
+    description = ", ".join(f"{r[label]}: {_fmt(r[value], percent)}" for r in data)
+    parts = _start(key, title, description, WIDTH, height)
     for i, row in enumerate(data):
         y = 40 + i * BAR
         length = room * float(row[value]) / top  # type: ignore[arg-type]
@@ -50,12 +46,8 @@ def grid(key: str, title: str, rows: Rows) -> str:
     cell, left = 22, 170
     width = max(WIDTH, left + cell * len(columns) + 10)
     height = 70 + cell * len(row_labels)
-    parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{key}-t {key}-d">',
-        f'<title id="{key}-t">{escape(title)}</title>',
-        f'<desc id="{key}-d">{escape("; ".join(f"{r[0]} {r[1]}: {r[2]}" for r in data))}</desc>',
-        f'<text class="heading" x="0" y="20" font-size="15" font-weight="bold">{escape(title)}</text>',
-    ]
+    description = "; ".join(f"{r[0]} {r[1]}: {r[2]}" for r in data)
+    parts = _start(key, title, description, width, height)
     for j, column in enumerate(columns):
         x = left + j * cell + cell / 2
         parts.append(f'<text x="{x}" y="52" font-size="9" text-anchor="middle">{escape(column[2:])}</text>')
@@ -74,6 +66,16 @@ def grid(key: str, title: str, rows: Rows) -> str:
             )
     parts.append("</svg>")
     return "\n".join(parts)
+
+
+def _start(key: str, title: str, description: str, width: int, height: int) -> list[str]:
+    """The opening of a chart: its size, and the title and description screen readers read."""
+    return [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" aria-labelledby="{key}-t {key}-d">',
+        f'<title id="{key}-t">{escape(title)}</title>',
+        f'<desc id="{key}-d">{escape(description)}</desc>',
+        f'<text class="heading" x="0" y="20" font-size="15" font-weight="bold">{escape(title)}</text>',
+    ]
 
 
 def _fmt(value: object, percent: bool) -> str:
