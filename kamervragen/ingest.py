@@ -17,7 +17,7 @@ from pathlib import Path
 
 from kamervragen.extract import DocumentError, NotKamervragen
 from kamervragen.record import Record
-from kamervragen.store import SQLiteStore
+from kamervragen.store import Store
 
 SUFFIXES = (".pdf", ".xml", ".html", ".htm", ".docx", ".txt", ".md", ".json")
 # Files that travel with documents but are not documents themselves.
@@ -78,7 +78,7 @@ class Summary:
 
 
 def ingest(
-    store: SQLiteStore,
+    store: Store,
     paths: Iterable[str | Path],
     workers: int | None = None,
     progress: Callable[[int, int], None] | None = None,
@@ -94,8 +94,18 @@ def ingest(
         results = pool.map(_parse, files, chunksize=8)
     else:
         results = map(_parse, files)
-    done = in_batch = 0
+    done = 0
+    batch: list[tuple[str, list[Record]]] = []
     last_commit = time.perf_counter()
+
+    def write() -> None:
+        with store.transaction():
+            for path, records in batch:
+                for record in records:
+                    outcome = store.sets.put(record, path)
+                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+        batch.clear()
+
     try:
         for path, records, error in results:
             done += 1
@@ -104,18 +114,14 @@ def ingest(
             elif error is not None or records is None:
                 summary.failed.append((path, error or "no records"))
             else:
-                for record in records:
-                    outcome = store.put(record, path)
-                    setattr(summary, outcome, getattr(summary, outcome) + 1)
-                    in_batch += 1
-            if in_batch >= BATCH or time.perf_counter() - last_commit > BATCH_SECONDS:
-                store.commit()
-                in_batch, last_commit = 0, time.perf_counter()
+                batch.append((path, records))
+            if len(batch) >= BATCH or time.perf_counter() - last_commit > BATCH_SECONDS:
+                write()
+                last_commit = time.perf_counter()
             if progress:
                 progress(done, len(files))
-        store.commit()
+        write()
     finally:
-        store.rollback()
         if pool is not None:
             pool.shutdown(cancel_futures=True)
     summary.seconds = time.perf_counter() - started

@@ -1,0 +1,396 @@
+"""The records job of the store: question sets written normalised and read back whole.
+
+A set is kept as rows (sets, people, parties, offices, blocks, footnotes) with its record
+whole beside them, so export gives back exactly what the parser made. Its life (status,
+due date, days taken: :mod:`kamervragen.life`) is worked out from every document of its
+Zaak in the store and the sync's case, and written on every set of that Zaak whenever one
+of them changes. Portable SQL (see :mod:`kamervragen.store.sql`); the search index is the
+backend's own (:class:`~kamervragen.store.contract.SearchIndex`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+from kamervragen import life
+from kamervragen.analyze import analyze
+from kamervragen.record import Record
+from kamervragen.store.contract import Hit, IndexedBlock, Outcome, SearchIndex
+from kamervragen.store.filters import Filters, Plan, facet_tokens, plan
+from kamervragen.store.sql import Database
+
+# When one document arrives in several formats, the richer source is kept: KOOP's XML says
+# what is a question and what an answer; text others extracted says it least well.
+SOURCE_RANK = {".xml": 5, ".json": 4, ".html": 4, ".htm": 4, ".pdf": 3, ".docx": 2, ".txt": 1, ".md": 1}
+SET_COLUMNS = (
+    "id, doc_id, content_hash, source, kind, oral, chamber, session_year, appendix_number, case_number,"
+    " title, submitted_on, received_on, days_taken, record_json, outcome, due_on, answered_on, known_from"
+)
+
+
+def source_rank(source: str) -> int:
+    return SOURCE_RANK.get(Path(source).suffix.lower(), 0)
+
+
+def content_hash(record: Record) -> str:
+    """Identity of a set without a KOOP id: what it says, not where it came from."""
+    body = record.model_dump(exclude={"warnings", "id"})
+    return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def notice_text(record: Record) -> str:
+    return " ".join([record.title or "", *(q.text for q in record.questions), *(a.text for a in record.answers)])
+
+
+class Records:
+    def __init__(self, db: Database, index: SearchIndex) -> None:
+        self.db = db
+        self.index = index
+
+    # -- writing -----------------------------------------------------------------------
+
+    def put(self, record: Record, source: str) -> Outcome:
+        """Insert or update one set, whole or not at all (a savepoint inside the caller's
+        transaction). The same ``id`` (or, without one, the same content) is updated, never
+        duplicated; a poorer format of a stored document changes nothing."""
+        digest = content_hash(record)
+        row = None
+        if record.id:
+            row = self.db.one("SELECT id, content_hash, source FROM sets WHERE doc_id = ?", (record.id,))
+        if row is None:
+            row = self.db.one("SELECT id, content_hash, source FROM sets WHERE content_hash = ?", (digest,))
+        if row is not None and (row[1] == digest or source_rank(source) < source_rank(row[2])):
+            return "unchanged"
+        with self.db.transaction():
+            old_case = None
+            if row is not None:
+                old_case = self.db.value("SELECT case_number FROM sets WHERE id = ?", (row[0],))
+                self._delete(int(row[0]))
+            set_id = self._insert(record, source, digest, int(row[0]) if row else None)
+            self.relive(record.case_number, set_id)
+            if old_case and old_case != record.case_number:
+                self.relive(old_case)
+        return "updated" if row is not None else "new"
+
+    def _delete(self, set_id: int) -> None:
+        self.index.remove([r[0] for r in self.db.all("SELECT id FROM blocks WHERE set_id = ?", (set_id,))])
+        self.db.execute("DELETE FROM sets WHERE id = ?", (set_id,))
+
+    def _id(self, table: str, columns: tuple[str, ...], values: tuple[object, ...]) -> int:
+        match = " AND ".join(f"{c} IS NOT DISTINCT FROM ?" for c in columns)
+        found = self.db.value(f"SELECT id FROM {table} WHERE {match}", values)
+        if found is not None:
+            return int(found)
+        marks = ", ".join("?" * len(columns))
+        return int(
+            self.db.value(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) RETURNING id", values)
+        )
+
+    def _insert(self, record: Record, source: str, digest: str, set_id: int | None) -> int:
+        set_id = int(
+            self.db.value(
+                "INSERT INTO sets (id, doc_id, content_hash, source, kind, oral, chamber, session_year,"
+                " appendix_number, case_number, title, submitted_on, received_on, record_json, outcome)"
+                " VALUES (coalesce(?, (SELECT coalesce(max(id), 0) + 1 FROM sets)), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                " 'pending') RETURNING id",
+                (
+                    set_id,
+                    record.id,
+                    digest,
+                    source,
+                    record.kind,
+                    int(record.oral),
+                    record.chamber,
+                    record.session_year,
+                    record.appendix_number,
+                    record.case_number,
+                    record.title,
+                    record.submitted_on,
+                    record.received_on,
+                    record.model_dump_json(),
+                ),
+            )
+        )
+        people: list[int] = []
+        parties: list[int] = []
+        for position, member in enumerate(record.submitters):
+            party_id = self._id("parties", ("name",), (member.party,)) if member.party else None
+            person_id = self._id("people", ("name", "party_id"), (member.name, party_id))
+            self.db.execute("INSERT INTO set_people VALUES (?, ?, ?)", (set_id, person_id, position))
+            people.append(person_id)
+            if party_id is not None:
+                parties.append(party_id)
+        offices = [("addressee", o) for o in record.addressees] + [("answerer", o) for o in record.answered_by]
+        offices += [("on_behalf_of", o) for a in record.answered_by for o in a.on_behalf_of]
+        by_relation: dict[str, list[int]] = {"addressee": [], "answerer": [], "on_behalf_of": []}
+        for position, (relation, office) in enumerate(offices):
+            office_id = self._id(
+                "offices", ("role", "portfolio", "name"), (office.role, office.portfolio or "", office.name or "")
+            )
+            self.db.execute("INSERT INTO set_offices VALUES (?, ?, ?, ?)", (set_id, office_id, relation, position))
+            by_relation[relation].append(office_id)
+        self.db.many(
+            "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
+            [(set_id, f.number, f.text, json.dumps(f.urls)) for f in record.footnotes],
+        )
+        notes = analyze(" ".join(f.text for f in record.footnotes))[0]
+        title, title_parts = analyze(record.title or "")
+        blocks = [("question", [q.number], q.text) for q in record.questions]
+        blocks += [("answer", a.questions, a.text) for a in record.answers]
+        indexed = []
+        for position, (kind, numbers, text) in enumerate(blocks):
+            block_id = int(
+                self.db.value(
+                    "INSERT INTO blocks (id, set_id, kind, position, numbers, text)"
+                    " VALUES ((SELECT coalesce(max(id), 0) + 1 FROM blocks), ?, ?, ?, ?, ?) RETURNING id",
+                    (set_id, kind, position, ",".join(map(str, numbers)), text),
+                )
+            )
+            body, parts = analyze(text)
+            # The title belongs to every block (a question is about its set's subject); the
+            # footnotes are indexed once, on the first block, so a long note does not count
+            # again for every block. The outcome is set by relive() right after.
+            facets = facet_tokens(
+                record, kind, "pending", people, parties, by_relation["addressee"], by_relation["answerer"]
+            )
+            indexed.append(
+                IndexedBlock(
+                    block_id=block_id,
+                    set_id=set_id,
+                    kind=kind,
+                    title=title,
+                    body=body,
+                    parts=f"{title_parts} {parts}".strip(),
+                    notes=notes if position == 0 else "",
+                    facets=facets,
+                    submitted_on=record.submitted_on,
+                    outcome="pending",
+                    due_on=None,
+                )
+            )
+        self.index.add(indexed)
+        return set_id
+
+    # -- the life of the sets of one Zaak ------------------------------------------------
+
+    def relive(self, case_number: str | None, set_id: int | None = None) -> None:
+        """Work out the life of the sets of one Zaak (or of one set without a Zaak number)
+        from all that is known, and write it on each of them and their index rows."""
+        if case_number:
+            rows = self.db.all("SELECT id, record_json FROM sets WHERE case_number = ?", (case_number,))
+            case = self.db.one(
+                "SELECT submitted_on, termijn, documents FROM cases WHERE nummer = ?", (case_number,)
+            )
+        elif set_id is not None:
+            rows = self.db.all("SELECT id, record_json FROM sets WHERE id = ?", (set_id,))
+            case = None
+        else:
+            return
+        events: list[life.Event] = []
+        for _, payload in rows:
+            r = Record.model_validate_json(payload)
+            events += life.record_events(r.kind, r.submitted_on, r.received_on, notice_text(r))
+        termijn = None
+        if case is not None:
+            documents = [(d.get("soort", ""), d.get("datum")) for d in json.loads(case[2])]
+            events += life.case_events(case[0], documents)
+            termijn = case[1]
+        lived = life.assess(events, termijn, "sync" if case is not None else "documents")
+        ids = [int(r[0]) for r in rows]
+        for i in ids:
+            self.db.execute(
+                "UPDATE sets SET outcome = ?, due_on = ?, answered_on = ?, days_taken = ?, known_from = ?"
+                " WHERE id = ?",
+                (lived.outcome, lived.due_on, lived.answered_on, lived.days_taken, lived.known_from, i),
+            )
+        self.index.relive(ids, lived.outcome, lived.due_on)
+
+    def relive_all(self) -> None:
+        """Every set's life again (after a change of the rules)."""
+        with self.db.transaction():
+            for (case_number,) in self.db.all("SELECT DISTINCT case_number FROM sets WHERE case_number IS NOT NULL"):
+                self.relive(case_number)
+            for (set_id,) in self.db.all("SELECT id FROM sets WHERE case_number IS NULL"):
+                self.relive(None, int(set_id))
+
+    # -- reading -----------------------------------------------------------------------
+
+    def record(self, set_id: int) -> Record | None:
+        payload = self.db.value("SELECT record_json FROM sets WHERE id = ?", (set_id,))
+        return Record.model_validate_json(payload) if payload else None
+
+    def life(self, set_id: int) -> life.Life | None:
+        row = self.db.one(
+            "SELECT outcome, submitted_on, due_on, answered_on, days_taken, known_from, case_number FROM sets"
+            " WHERE id = ?",
+            (set_id,),
+        )
+        if row is None:
+            return None
+        notices = self._notices(row[6], set_id)
+        return life.Life(
+            outcome=row[0],
+            submitted_on=row[1],
+            due_on=row[2],
+            answered_on=row[3],
+            days_taken=row[4],
+            delay_notices=notices,
+            known_from=row[5] or "documents",
+        )
+
+    def _notices(self, case_number: str | None, set_id: int) -> tuple[str, ...]:
+        """Delay notices of the set's Zaak: what its documents and case say."""
+        events: list[life.Event] = []
+        where, arg = ("case_number = ?", case_number) if case_number else ("id = ?", set_id)
+        for (payload,) in self.db.all(f"SELECT record_json FROM sets WHERE {where}", (arg,)):
+            r = Record.model_validate_json(payload)
+            events += life.record_events(r.kind, r.submitted_on, r.received_on, notice_text(r))
+        case = self.db.value("SELECT documents FROM cases WHERE nummer = ?", (case_number,)) if case_number else None
+        if case:
+            events += life.case_events(None, [(d.get("soort", ""), d.get("datum")) for d in json.loads(case)])
+        return life.assess(events).delay_notices
+
+    def find(self, reference: str) -> int | None:
+        """A set by KOOP id, Zaak number or internal number."""
+        number = int(reference) if reference.isdigit() and len(reference) < 19 else -1
+        found = self.db.value(
+            "SELECT id FROM sets WHERE doc_id = ? OR case_number = ? OR id = ? ORDER BY id LIMIT 1",
+            (reference, reference.replace(" ", ""), number),
+        )
+        return int(found) if found is not None else None
+
+    def ids(self, what: Literal["member", "party", "ministry", "minister"], value: str) -> list[int]:
+        """The ids behind a filter's name (see kamervragen.store.filters.Names)."""
+        like, part = self.db.like, f"%{value}%"
+        if what == "member":
+            rows = self.db.all(f"SELECT id FROM people WHERE name {like} ?", (part,))
+        elif what == "party":
+            rows = self.db.all("SELECT id FROM parties WHERE lower(name) = lower(?)", (value,))
+        elif what == "ministry":
+            rows = self.db.all(f"SELECT id FROM offices WHERE portfolio {like} ?", (part,))
+        else:
+            rows = self.db.all(f"SELECT id FROM offices WHERE name {like} ? OR portfolio {like} ?", (part, part))
+        return [int(r[0]) for r in rows]
+
+    def plan(self, filters: Filters) -> Plan | None:
+        return plan(filters, self)
+
+    def selected(self, filters: Filters) -> tuple[str, list[object]] | None:
+        """SQL conditions on ``sets s`` for the sets a filter selects; None when none can."""
+        p = self.plan(filters)
+        if p is None:
+            return None
+        where, params = p.checks("s", set_id="id")
+        if p.groups:
+            sub, args = self.index.sets_matching(p.groups)
+            where.insert(0, f"s.id IN ({sub})")
+            params = [*args, *params]
+        return " AND ".join(where) or "1 = 1", params
+
+    def records(self, filters: Filters) -> Iterator[Record]:
+        selected = self.selected(filters)
+        if selected is None:
+            return
+        where, params = selected
+        for (payload,) in self.db.all(
+            f"SELECT s.record_json FROM sets s WHERE {where} ORDER BY s.submitted_on, s.id", params
+        ):
+            yield Record.model_validate_json(payload)
+
+    def recent(self, filters: Filters, limit: int, offset: int = 0) -> list[tuple[int, Record]]:
+        """Sets newest first (for browsing without words)."""
+        selected = self.selected(filters)
+        if selected is None:
+            return []
+        where, params = selected
+        rows = self.db.all(
+            f"SELECT s.id, s.record_json FROM sets s WHERE {where}"
+            " ORDER BY s.submitted_on DESC, s.id DESC LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        return [(int(i), Record.model_validate_json(j)) for i, j in rows]
+
+    def hits(self, ranked: list[tuple[int, float]]) -> dict[int, Hit]:
+        """The blocks the index ranked, with what a result shows of their set."""
+        if not ranked:
+            return {}
+        marks = ",".join("?" * len(ranked))
+        out: dict[int, Hit] = {}
+        scores = dict(ranked)
+        for r in self.db.all(
+            "SELECT b.id, s.id, b.kind, b.numbers, b.text, s.doc_id, s.case_number, s.title, s.submitted_on, s.kind,"
+            f" s.outcome, s.due_on FROM blocks b JOIN sets s ON s.id = b.set_id WHERE b.id IN ({marks})",
+            [block_id for block_id, _ in ranked],
+        ):
+            out[int(r[0])] = Hit(
+                set_id=int(r[1]),
+                block_id=int(r[0]),
+                block=r[2],
+                numbers=[int(n) for n in r[3].split(",") if n],
+                score=scores[int(r[0])],
+                text=r[4],
+                doc_id=r[5],
+                case_number=r[6],
+                title=r[7],
+                submitted_on=r[8],
+                kind=r[9],
+                status=life.status(r[10], r[11]),
+            )
+        self._add_submitters(list(out.values()))
+        return out
+
+    def _add_submitters(self, hits: list[Hit]) -> None:
+        ids = sorted({h.set_id for h in hits})
+        if not ids:
+            return
+        marks = ",".join("?" * len(ids))
+        names: dict[int, list[str]] = {}
+        for set_id, name, party in self.db.all(
+            "SELECT sp.set_id, p.name, pa.name FROM set_people sp JOIN people p ON p.id = sp.person_id"
+            f" LEFT JOIN parties pa ON pa.id = p.party_id WHERE sp.set_id IN ({marks}) ORDER BY sp.set_id, sp.position",
+            ids,
+        ):
+            names.setdefault(int(set_id), []).append(f"{name} ({party})" if party else name)
+        for hit in hits:
+            hit.submitters = names.get(hit.set_id, [])
+
+    def people(self, name_part: str, limit: int) -> list[tuple[str, str | None, int]]:
+        """Members who asked, whose name holds `name_part`: (name, party, sets), most sets first."""
+        rows = self.db.all(
+            "SELECT p.name, pa.name, count(DISTINCT sp.set_id) FROM people p LEFT JOIN parties pa ON pa.id = p.party_id"
+            f" JOIN set_people sp ON sp.person_id = p.id WHERE p.name {self.db.like} ? GROUP BY p.id, p.name, pa.name"
+            " ORDER BY 3 DESC, 1 LIMIT ?",
+            (f"%{name_part}%", limit),
+        )
+        return [(str(n), party, int(c)) for n, party, c in rows]
+
+    def names(self, what: Literal["party", "office"], ids: list[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        column, table = ("name", "parties") if what == "party" else ("portfolio", "offices")
+        return {
+            int(i): str(n)
+            for i, n in self.db.all(f"SELECT id, {column} FROM {table} WHERE id IN ({marks})", ids)
+            if n
+        }
+
+    def last_set(self) -> int:
+        """The highest set id so far (an update keeps a set's id; new sets get higher ones)."""
+        return int(self.db.value("SELECT coalesce(max(id), 0) FROM sets"))
+
+    def count(self) -> int:
+        return int(self.db.value("SELECT count(*) FROM sets"))
+
+    def blocks_count(self) -> int:
+        return int(self.db.value("SELECT count(*) FROM blocks"))
+
+    def dump(self) -> list[tuple[Any, ...]]:
+        """Every set with its life, for comparing stores (tests)."""
+        return self.db.all(
+            "SELECT doc_id, content_hash, kind, outcome, due_on, days_taken FROM sets ORDER BY content_hash"
+        )
