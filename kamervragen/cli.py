@@ -6,16 +6,18 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
 import sys
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 
+from kamervragen import life
 from kamervragen.extract import DocumentError
 from kamervragen.record import Record
-from kamervragen.store import PARTIAL_DATE, Filters, SQLiteStore
+from kamervragen.store import Filters, Store, StoreError
+from kamervragen.store import filters as declared
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 
@@ -119,17 +121,20 @@ def evaluate_command(
         typer.echo("\n".join(outcome.failures))
 
 
-DbOption = typer.Option(None, "--db", help="Database file (default: KAMERVRAGEN_DB or the user data folder).")
+DbOption = typer.Option(
+    None,
+    "--db",
+    help="Database file or postgresql://user@host/dbname URL (default: KAMERVRAGEN_DB or the user data folder).",
+)
 
 
-def _store(db: Path | None) -> SQLiteStore:
-    from kamervragen.store import default_db_path
+def _store(db: str | None, any_thread: bool = False) -> Store:
+    from kamervragen.store import open_store
 
-    path = db or default_db_path()
     try:
-        return SQLiteStore(path)
-    except sqlite3.DatabaseError as exc:
-        typer.echo(f"kamervragen: {path}: not a usable database ({exc})", err=True)
+        return open_store(db, any_thread=any_thread)
+    except StoreError as exc:
+        typer.echo(f"kamervragen: {exc}", err=True)
         raise typer.Exit(2) from None
 
 
@@ -138,7 +143,7 @@ def ingest(
     paths: list[Path] = typer.Argument(
         None, help="Files and folders (default: the corpus, else the bundled sample)."
     ),
-    db: Path | None = DbOption,
+    db: str | None = DbOption,
     workers: int = typer.Option(0, "--workers", help="Parser processes (default: all cores)."),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="Also list the files skipped."),
 ) -> None:
@@ -176,10 +181,7 @@ def ingest(
         raise typer.Exit(2 if not (summary.new or summary.updated or summary.unchanged) else 0)
 
 
-class Status(StrEnum):
-    answered = "answered"
-    unanswered = "unanswered"
-    late = "late"
+Status = StrEnum("Status", {name: name for name in life.STATUS_FILTERS})  # type: ignore[misc]
 
 
 def _filters(
@@ -191,15 +193,9 @@ def _filters(
     date_to: str | None,
     session_year: str | None,
     kind: str | None,
-    status: Status | None,
+    status: str | None,
 ) -> Filters:
-    for label, value in (("--from", date_from), ("--to", date_to)):
-        if value and not re.fullmatch(PARTIAL_DATE, value):
-            typer.echo(
-                f"kamervragen: {label} {value!r}: give a date as YYYY-MM-DD, YYYY-MM or YYYY", err=True
-            )
-            raise typer.Exit(2)
-    return Filters(
+    filters = Filters(
         member=member,
         party=party,
         ministry=ministry,
@@ -208,25 +204,37 @@ def _filters(
         date_to=date_to,
         session_year=session_year,
         kind=kind,
-        status=status.value if status else None,
+        status=str(status.value) if isinstance(status, StrEnum) else status,
     )
+    for d in declared.FILTERS:
+        value = getattr(filters, d.name)
+        problem = declared.invalid(d.name, value) if value else None
+        if problem:
+            typer.echo(f"kamervragen: {problem}", err=True)
+            raise typer.Exit(2)
+    return filters
 
 
-MemberOption = typer.Option(None, "--member", help="Asked by this member (part of the name).")
-PartyOption = typer.Option(None, "--party", help="Asked by a member of this party.")
-MinistryOption = typer.Option(None, "--ministry", help="Addressed to this ministry (part of the portfolio).")
-MinisterOption = typer.Option(None, "--minister", help="Answered by this minister (name or portfolio).")
-FromOption = typer.Option(None, "--from", help="Submitted on or after (YYYY-MM-DD).")
-ToOption = typer.Option(None, "--to", help="Submitted on or before (YYYY-MM-DD).")
-YearOption = typer.Option(None, "--session-year", help="Vergaderjaar, e.g. 2023-2024.")
-KindOption = typer.Option(None, "--kind", help="questions, answer, delay_notice or notice.")
-StatusOption = typer.Option(None, "--status", help="answered, unanswered or late.")
+def _option(name: str) -> Any:
+    d = next(d for d in declared.FILTERS if d.name == name)
+    return typer.Option(None, d.option, help=d.help)
+
+
+MemberOption = _option("member")
+PartyOption = _option("party")
+MinistryOption = _option("ministry")
+MinisterOption = _option("minister")
+FromOption = _option("date_from")
+ToOption = _option("date_to")
+YearOption = _option("session_year")
+KindOption = _option("kind")
+StatusOption = _option("status")
 
 
 @app.command()
 def search(
     query: str = typer.Argument(..., help='Words (all must occur), "a phrase", OR, NOT/-word, prefix*.'),
-    db: Path | None = DbOption,
+    db: str | None = DbOption,
     member: str | None = MemberOption,
     party: str | None = PartyOption,
     ministry: str | None = MinistryOption,
@@ -267,6 +275,7 @@ def search(
                         "snippet": r.snippet,
                         "submitted_on": h.submitted_on,
                         "kind": h.kind,
+                        "status": h.status,
                         "submitters": h.submitters,
                         "set": h.set_id,
                     },
@@ -277,6 +286,7 @@ def search(
             label = ("vraag " if h.block == "question" else "antwoord ") + ", ".join(map(str, h.numbers))
             typer.echo(
                 f"{h.submitted_on or '????-??-??'}  {h.doc_id or h.case_number or '#' + str(h.set_id)}  {label}"
+                f"  [{life.LABELS[h.status]}]"
             )
             typer.echo(f"  {h.title or ''}")
             typer.echo(f"  {r.snippet}\n")
@@ -287,7 +297,7 @@ def search(
 @app.command()
 def similar(
     source: str = typer.Argument(..., help="A new question as a file, or the id of a stored set."),
-    db: Path | None = DbOption,
+    db: str | None = DbOption,
     limit: int = typer.Option(10, "--limit", min=1, max=100),
     as_json: bool = typer.Option(False, "--json"),
 ) -> None:
@@ -307,10 +317,10 @@ def similar(
                 typer.echo(f"kamervragen: {path}: {exc}", err=True)
                 raise typer.Exit(2) from None
             record = records[0]
-            exclude = store.find(record.id) if record.id else None
+            exclude = store.sets.find(record.id) if record.id else None
         else:
-            exclude = store.find(source)
-            found = store.record(exclude) if exclude is not None else None
+            exclude = store.sets.find(source)
+            found = store.sets.record(exclude) if exclude is not None else None
             if found is None:
                 typer.echo(f"kamervragen: {source}: no such file, and no stored set with that id", err=True)
                 raise typer.Exit(2)
@@ -357,7 +367,7 @@ def export(
     output: Path | None = typer.Option(
         None, "--output", "-o", help="File to write (default: standard output)."
     ),
-    db: Path | None = DbOption,
+    db: str | None = DbOption,
     member: str | None = MemberOption,
     party: str | None = PartyOption,
     ministry: str | None = MinistryOption,
@@ -374,7 +384,7 @@ def export(
     filters = _filters(member, party, ministry, minister, date_from, date_to, session_year, kind, status)
     store = _store(db)
     try:
-        records = store.records(filters)
+        records = store.sets.records(filters)
         if format is ExportFormat.parquet:
             if output is None:
                 typer.echo("kamervragen: Parquet is a binary file: give --output FILE", err=True)
@@ -407,7 +417,7 @@ def sync(
     since: str | None = typer.Option(
         None, "--since", help="KOOP: documents modified on or after (YYYY-MM-DD)."
     ),
-    db: Path | None = DbOption,
+    db: str | None = DbOption,
     offline: Path | None = typer.Option(None, "--offline", help="Replay a folder of recorded responses."),
     record: Path | None = typer.Option(None, "--record", help="Also save every response in this folder."),
     tk_url: str = typer.Option(TK_URL, "--tk-url", help="SyncFeed host."),
@@ -477,7 +487,7 @@ def sync(
 
 @app.command()
 def serve(
-    db: Path | None = DbOption,
+    db: str | None = DbOption,
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port"),
     workers: int = typer.Option(
@@ -487,13 +497,15 @@ def serve(
     """The web app and JSON API (pages in Dutch; API documented at /docs)."""
     import uvicorn
 
-    from kamervragen.store import default_db_path
+    from kamervragen.store import default_location, is_postgres
 
-    path = (db or default_db_path()).resolve()
-    _store(path).close()  # create or migrate it now, and fail here with a clear message
-    # Worker processes build their own app from the import string, so the path goes by
-    # the environment.
-    os.environ["KAMERVRAGEN_DB"] = str(path)
+    location = db or default_location()
+    if not is_postgres(location):
+        location = str(Path(location).resolve())
+    _store(location).close()  # create or migrate it now, and fail here with a clear message
+    # Worker processes build their own app from the import string, so the location goes
+    # by the environment.
+    os.environ["KAMERVRAGEN_DB"] = location
     uvicorn.run("kamervragen.web.app:from_environment", factory=True, host=host, port=port, workers=workers)
 
 

@@ -1,5 +1,6 @@
 """Export the stored records: JSON Lines (the published record, one per line), CSV (one row
-per set, the fields people filter and count on) or Parquet (the whole record, nested)."""
+per set, the fields people filter and count on, with the set's status, due date and days
+taken) or Parquet (the whole record, nested, with the same three)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO, Literal
 
-from kamervragen.record import Record
+from kamervragen.store.records import Stored
 
 Format = Literal["jsonl", "csv", "parquet"]
 
@@ -32,10 +33,15 @@ CSV_COLUMNS = [
     "answers",
     "unanswered",
     "footnote_urls",
+    "status",
+    "due_on",
+    "days_taken",
 ]
+LIFE = ("status", "due_on", "days_taken")
 
 
-def csv_row(record: Record) -> dict[str, object]:
+def csv_row(stored: Stored) -> dict[str, object]:
+    record = stored.record
     return {
         "id": record.id,
         "kind": record.kind,
@@ -57,17 +63,18 @@ def csv_row(record: Record) -> dict[str, object]:
         "answers": len(record.answers),
         "unanswered": " ".join(map(str, record.unanswered)),
         "footnote_urls": " ".join(u for f in record.footnotes for u in f.urls),
+        **{name: getattr(stored, name) for name in LIFE},
     }
 
 
-def write(records: Iterable[Record], fmt: Format, out: IO[str] | Path) -> int:
+def write(records: Iterable[Stored], fmt: Format, out: IO[str] | Path) -> int:
     """Write ``records`` to ``out`` (a text stream, or a path for Parquet); returns the count."""
     count = 0
     if fmt == "parquet":
         import pyarrow as pa
         import pyarrow.parquet as pq
 
-        rows = [r.model_dump(mode="json") for r in records]
+        rows = [{**r.record.model_dump(mode="json"), **{n: getattr(r, n) for n in LIFE}} for r in records]
         if not isinstance(out, Path):
             raise ValueError("Parquet is written to a file: give --output")
         pq.write_table(pa.Table.from_pylist(rows), out)
@@ -75,7 +82,7 @@ def write(records: Iterable[Record], fmt: Format, out: IO[str] | Path) -> int:
     assert not isinstance(out, Path)
     if fmt == "jsonl":
         for record in records:
-            out.write(json.dumps(record.model_dump(mode="json"), ensure_ascii=False) + "\n")
+            out.write(json.dumps(record.record.model_dump(mode="json"), ensure_ascii=False) + "\n")
             count += 1
         return count
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)

@@ -93,7 +93,7 @@ def statuses(name: str) -> tuple[Status, ...]:
     if name in SHORTHANDS:
         return SHORTHANDS[name]
     if name in STATUSES:
-        return (name,)  # type: ignore[return-value]
+        return (name,)
     raise ValueError(f"unknown status {name!r}; known: {', '.join(STATUS_FILTERS)}")
 
 
@@ -147,7 +147,9 @@ def assess(events: Iterable[Event], termijn: str | None = None, known_from: str 
     )
 
 
-def record_events(kind: str, submitted_on: str | None, received_on: str | None, text: str = "") -> list[Event]:
+def record_events(
+    kind: str, submitted_on: str | None, received_on: str | None, text: str = ""
+) -> list[Event]:
     """What one parsed document says happened: it was asked on ``submitted_on``, and —
     by its kind — postponed, answered or withdrawn on ``received_on``. ``text`` is read
     only for a Mededeling (withdrawn, or answered by letter)."""

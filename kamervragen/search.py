@@ -66,7 +66,7 @@ class Result:
 
 def search(store: Store, query: str, filters: Filters | None = None, limit: int = 20) -> list[Result]:
     tree = parse_query(query)
-    hits = store.search(tree, filters or Filters(), limit)
+    hits = store.search.search(tree, filters or Filters(), limit)
     wanted = set(terms(tree))
     prefixes = tuple(t.stem for t in _prefix_terms(tree))
     return [Result(h, snippet(h.text, wanted, prefixes)) for h in hits]
@@ -116,8 +116,8 @@ def similar(
             counts[s] = counts.get(s, 0) + 1
     if not counts:
         return []
-    total = max(store.count(), 1)
-    frequency = store.document_frequency(list(counts))
+    total = max(store.index.count(), 1)
+    frequency = store.index.document_frequency(list(counts))
     weight = {
         s: n * math.log(1 + total / (1 + frequency[s])) for s, n in counts.items() if frequency.get(s, 0) > 0
     }
@@ -126,14 +126,14 @@ def similar(
         return []
     tree = Or(tuple(Term(s) for s in chosen))
     filters = Filters(block="question", exclude_set=exclude_set, date_to=before)
-    hits = store.search(tree, filters, limit * 5)
+    hits = store.search.search(tree, filters, limit * 5)
     best: dict[int, Hit] = {}
     for hit in hits:
         if hit.set_id not in best:
             best[hit.set_id] = hit
     out: list[Similar] = []
     for set_id, hit in list(best.items())[:limit]:
-        record = store.record(set_id)
+        record = store.sets.record(set_id)
         if record is None:
             continue
         answers = [(a.questions, a.text) for a in record.answers if set(a.questions) & set(hit.numbers)]

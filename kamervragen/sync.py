@@ -13,14 +13,13 @@ import json
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 
 from kamervragen.cases import QUESTIONS, Case, Document, assess
 from kamervragen.extract import DocumentError
 from kamervragen.parse import parse_bytes
 from kamervragen.sources import sru, syncfeed
 from kamervragen.sources.http import FetchError
-from kamervragen.store import SQLiteStore
+from kamervragen.store import Store
 
 Get = Callable[[str, dict[str, str] | None], bytes]
 Progress = Callable[[str], None]
@@ -48,62 +47,64 @@ class SyncSummary:
         )
 
 
-def sync_tk(
-    store: SQLiteStore, get: Get, base_url: str, today: date | None = None, progress: Progress | None = None
-) -> SyncSummary:
+def sync_tk(store: Store, get: Get, base_url: str, progress: Progress | None = None) -> SyncSummary:
     summary = SyncSummary()
+    mirror = store.mirror
     for category in syncfeed.CATEGORIES:
-        token = store.sync_state("tk", category)
+        token = mirror.sync_state("tk", category)
         try:
             for page, resume in syncfeed.pages(get, base_url, category, token):
-                touched: set[str] = set()
-                for entity in page.entities:
-                    touched.update(store.zaken_of(entity.id))
-                    if entity.deleted:
-                        if store.delete_entity(entity.id):
-                            summary.deleted += 1
-                    else:
-                        summary.count(
-                            store.put_entity(
-                                entity.category, entity.id, entity.updated, dict(entity.fields), entity.refs
+                # A page, the point to resume after it and the Zaken it touched: one transaction.
+                with store.transaction():
+                    touched: set[str] = set()
+                    for entity in page.entities:
+                        touched.update(mirror.zaken_of(entity.id))
+                        if entity.deleted:
+                            if mirror.delete_entity(entity.id):
+                                summary.deleted += 1
+                        else:
+                            summary.count(
+                                mirror.put_entity(
+                                    entity.category,
+                                    entity.id,
+                                    entity.updated,
+                                    dict(entity.fields),
+                                    entity.refs,
+                                )
                             )
-                        )
-                        touched.update(store.zaken_of(entity.id))
-                store.mark_dirty(touched)
-                store.set_sync_state("tk", category, resume or "")
-                store.commit()
+                            touched.update(mirror.zaken_of(entity.id))
+                    mirror.mark_dirty(touched)
+                    mirror.set_sync_state("tk", category, resume or "")
                 if progress:
                     progress(f"{category}: {summary.new + summary.updated + summary.unchanged} entities")
         except (FetchError, syncfeed.FeedError) as exc:
             # Later categories refer to earlier ones (a Document to its Zaak): stop here,
             # keep what is stored, and resume from this point next time.
-            store.rollback()
             summary.failed.append(str(exc))
             break
-    for zaak_id in store.dirty():
-        case = build_case(store, zaak_id)
-        if case is None:
-            store.delete_case(zaak_id)
-        else:
-            assess(case, today or date.today())
-            store.put_case(case)
-            summary.unknown_soorten.update(case.unknown_soorten)
-            summary.unknown_relations.update(case.unknown_relations)
-        store.clean(zaak_id)
-    store.commit()
-    summary.cases.update(c["status"] for c in store.cases())  # type: ignore[misc]
+    for zaak_id in mirror.dirty():
+        with store.transaction():
+            case = build_case(store, zaak_id)
+            if case is None:
+                mirror.delete_case(zaak_id)
+            else:
+                mirror.put_case(assess(case))
+                summary.unknown_soorten.update(case.unknown_soorten)
+                summary.unknown_relations.update(case.unknown_relations)
+            mirror.clean(zaak_id)
+    summary.cases.update(c["status"] for c in mirror.cases())
     return summary
 
 
-def build_case(store: SQLiteStore, zaak_id: str) -> Case | None:
+def build_case(store: Store, zaak_id: str) -> Case | None:
     """The case of a Zaak of written questions, from the entities that hang on it."""
-    found = store.entity(zaak_id)
+    found = store.mirror.entity(zaak_id)
     if found is None:
         return None
     _, zaak = found
     if zaak.get("soort") != QUESTIONS or not zaak.get("nummer"):
         return None
-    linked = store.linked(zaak_id)
+    linked = store.mirror.linked(zaak_id)
     documents = [
         Document(
             id=entity_id,
@@ -130,51 +131,47 @@ def build_case(store: SQLiteStore, zaak_id: str) -> Case | None:
 
 
 def sync_koop(
-    store: SQLiteStore, get: Get, base_url: str, since: str | None = None, progress: Progress | None = None
+    store: Store, get: Get, base_url: str, since: str | None = None, progress: Progress | None = None
 ) -> SyncSummary:
     summary = SyncSummary()
     for publication in sru.PUBLICATIONS:
-        state = json.loads(store.sync_state("koop", publication) or "{}")
+        state = json.loads(store.mirror.sync_state("koop", publication) or "{}")
         start_since = since or state.get("since")
         # A search killed half-way resumes at its position, with the same "since".
         start = state.get("position", 1) if state.get("running") and state.get("from") == start_since else 1
         newest = state.get("since")
         try:
             for page, resume in sru.search(get, base_url, sru.query(publication, start_since), start):
-                for record in page.records:
-                    newest = max(filter(None, [newest, (record.modified or "")[:10] or None]), default=None)
-                    _store_document(store, get, record, summary)
-                store.set_sync_state(
-                    "koop",
-                    publication,
-                    json.dumps(
-                        {
-                            "running": True,
-                            "from": start_since,
-                            "position": resume,
-                            "since": state.get("since"),
-                        }
-                    ),
-                )
-                store.commit()
+                with store.transaction():
+                    for record in page.records:
+                        newest = max(
+                            filter(None, [newest, (record.modified or "")[:10] or None]), default=None
+                        )
+                        _store_document(store, get, record, summary)
+                    running = {
+                        "running": True,
+                        "from": start_since,
+                        "position": resume,
+                        "since": state.get("since"),
+                    }
+                    store.mirror.set_sync_state("koop", publication, json.dumps(running))
                 if progress:
                     progress(f"{publication}: {summary.new + summary.updated + summary.unchanged} documents")
         except (FetchError, DocumentError) as exc:
-            store.rollback()
             summary.failed.append(str(exc))
             continue
-        store.set_sync_state("koop", publication, json.dumps({"since": newest}))
-        store.commit()
+        with store.transaction():
+            store.mirror.set_sync_state("koop", publication, json.dumps({"since": newest}))
     return summary
 
 
-def _store_document(store: SQLiteStore, get: Get, record: sru.SruRecord, summary: SyncSummary) -> None:
+def _store_document(store: Store, get: Get, record: sru.SruRecord, summary: SyncSummary) -> None:
     if not record.xml_url:
         return
     try:
         data = get(record.xml_url, None)
         metadata = get(record.metadata_url, None) if record.metadata_url else None
         for parsed in parse_bytes(data, record.identifier + ".xml", metadata):
-            summary.count(store.put(parsed, record.xml_url))
+            summary.count(store.sets.put(parsed, record.xml_url))
     except (FetchError, DocumentError) as exc:
         summary.failed.append(f"{record.identifier}: {exc}")

@@ -131,4 +131,3 @@ __all__ = [
     "open_store",
     "source_rank",
 ]
-

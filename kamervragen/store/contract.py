@@ -59,7 +59,9 @@ class SearchIndex(Protocol):
     def relive(self, set_ids: list[int], outcome: str, due_on: str | None) -> None:
         """A new outcome and due date for every block of these sets."""
 
-    def rank(self, query: Node, groups: list[list[str]], checks: tuple[list[str], list[object]], limit: int) -> list[tuple[int, float]]:
+    def rank(
+        self, query: Node, groups: list[list[str]], checks: tuple[list[str], list[object]], limit: int
+    ) -> list[tuple[int, float]]:
         """Block ids and BM25-like scores (higher is better) of the best ``limit`` matches of
         ``query`` among the blocks carrying a token of every group and passing the checks
         (portable SQL over alias ``f`` with columns set_id, submitted_on, outcome, due_on)."""

@@ -44,7 +44,9 @@ FILTERS: tuple[Declared, ...] = (
     Declared(
         "status",
         "--status",
-        "Status: " + ", ".join(life.STATUSES) + "; or unanswered (open+overdue), late (overdue+answered_late).",
+        "Status: "
+        + ", ".join(life.STATUSES)
+        + "; or unanswered (open+overdue), late (overdue+answered_late).",
         "|".join(life.STATUS_FILTERS),
     ),
 )

@@ -37,7 +37,12 @@ class Mirror:
         )
 
     def put_entity(
-        self, category: str, entity_id: str, updated: str | None, payload: dict[str, object], refs: dict[str, list[str]]
+        self,
+        category: str,
+        entity_id: str,
+        updated: str | None,
+        payload: dict[str, object],
+        refs: dict[str, list[str]],
     ) -> Outcome:
         """A Tweede Kamer entity as received; the same version again changes nothing."""
         body = json.dumps(payload, sort_keys=True, ensure_ascii=False)
@@ -119,9 +124,9 @@ class Mirror:
                     Case(
                         nummer=str(case["nummer"]),
                         zaak_id=str(case["zaak_id"]),
-                        title=case["title"],  # type: ignore[arg-type]
-                        submitted_on=case["submitted_on"],  # type: ignore[arg-type]
-                        termijn=case["termijn"],  # type: ignore[arg-type]
+                        title=case["title"],
+                        submitted_on=case["submitted_on"],
+                        termijn=case["termijn"],
                         documents=documents,
                     )
                 )
@@ -129,7 +134,8 @@ class Mirror:
 
     def mark_dirty(self, zaak_ids: set[str]) -> None:
         self.db.many(
-            "INSERT INTO dirty_cases VALUES (?) ON CONFLICT (zaak_id) DO NOTHING", [(z,) for z in sorted(zaak_ids)]
+            "INSERT INTO dirty_cases VALUES (?) ON CONFLICT (zaak_id) DO NOTHING",
+            [(z,) for z in sorted(zaak_ids)],
         )
 
     def dirty(self) -> list[str]:

@@ -159,8 +159,17 @@ class PostgresIndex:
             " array_to_tsvector(CAST(? AS text[])))",
             [
                 (
-                    b.block_id, b.set_id, b.kind, b.submitted_on, b.outcome, b.due_on,
-                    b.title, b.body, b.parts, b.notes, b.facets,
+                    b.block_id,
+                    b.set_id,
+                    b.kind,
+                    b.submitted_on,
+                    b.outcome,
+                    b.due_on,
+                    b.title,
+                    b.body,
+                    b.parts,
+                    b.notes,
+                    b.facets,
                 )
                 for b in blocks
             ],
@@ -177,7 +186,15 @@ class PostgresIndex:
             "UPDATE block_index SET outcome = ?, due_on = ?,"
             " facets = ts_delete(facets, CAST(? AS text[])) || array_to_tsvector(CAST(? AS text[]))"
             " WHERE set_id = ANY(?) AND (outcome IS DISTINCT FROM ? OR due_on IS DISTINCT FROM ?)",
-            (outcome, due_on, list(OUTCOME_TOKENS.values()), [OUTCOME_TOKENS[outcome]], set_ids, outcome, due_on),
+            (
+                outcome,
+                due_on,
+                list(OUTCOME_TOKENS.values()),
+                [OUTCOME_TOKENS[outcome]],
+                set_ids,
+                outcome,
+                due_on,
+            ),
         )
 
     def _where(
@@ -255,4 +272,8 @@ def describe(url: str) -> dict[str, Any]:
     from urllib.parse import urlsplit
 
     parts = urlsplit(url)
-    return {"host": parts.hostname or "localhost", "port": parts.port or 5432, "database": parts.path.lstrip("/")}
+    return {
+        "host": parts.hostname or "localhost",
+        "port": parts.port or 5432,
+        "database": parts.path.lstrip("/"),
+    }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -43,7 +44,20 @@ def content_hash(record: Record) -> str:
 
 
 def notice_text(record: Record) -> str:
-    return " ".join([record.title or "", *(q.text for q in record.questions), *(a.text for a in record.answers)])
+    return " ".join(
+        [record.title or "", *(q.text for q in record.questions), *(a.text for a in record.answers)]
+    )
+
+
+@dataclass
+class Stored:
+    """A stored set with what its life says today."""
+
+    set_id: int
+    record: Record
+    status: life.Status
+    due_on: str | None
+    days_taken: int | None
 
 
 class Records:
@@ -124,14 +138,20 @@ class Records:
             people.append(person_id)
             if party_id is not None:
                 parties.append(party_id)
-        offices = [("addressee", o) for o in record.addressees] + [("answerer", o) for o in record.answered_by]
+        offices = [("addressee", o) for o in record.addressees] + [
+            ("answerer", o) for o in record.answered_by
+        ]
         offices += [("on_behalf_of", o) for a in record.answered_by for o in a.on_behalf_of]
         by_relation: dict[str, list[int]] = {"addressee": [], "answerer": [], "on_behalf_of": []}
         for position, (relation, office) in enumerate(offices):
             office_id = self._id(
-                "offices", ("role", "portfolio", "name"), (office.role, office.portfolio or "", office.name or "")
+                "offices",
+                ("role", "portfolio", "name"),
+                (office.role, office.portfolio or "", office.name or ""),
             )
-            self.db.execute("INSERT INTO set_offices VALUES (?, ?, ?, ?)", (set_id, office_id, relation, position))
+            self.db.execute(
+                "INSERT INTO set_offices VALUES (?, ?, ?, ?)", (set_id, office_id, relation, position)
+            )
             by_relation[relation].append(office_id)
         self.db.many(
             "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
@@ -212,7 +232,9 @@ class Records:
     def relive_all(self) -> None:
         """Every set's life again (after a change of the rules)."""
         with self.db.transaction():
-            for (case_number,) in self.db.all("SELECT DISTINCT case_number FROM sets WHERE case_number IS NOT NULL"):
+            for (case_number,) in self.db.all(
+                "SELECT DISTINCT case_number FROM sets WHERE case_number IS NOT NULL"
+            ):
                 self.relive(case_number)
             for (set_id,) in self.db.all("SELECT id FROM sets WHERE case_number IS NULL"):
                 self.relive(None, int(set_id))
@@ -249,7 +271,11 @@ class Records:
         for (payload,) in self.db.all(f"SELECT record_json FROM sets WHERE {where}", (arg,)):
             r = Record.model_validate_json(payload)
             events += life.record_events(r.kind, r.submitted_on, r.received_on, notice_text(r))
-        case = self.db.value("SELECT documents FROM cases WHERE nummer = ?", (case_number,)) if case_number else None
+        case = (
+            self.db.value("SELECT documents FROM cases WHERE nummer = ?", (case_number,))
+            if case_number
+            else None
+        )
         if case:
             events += life.case_events(None, [(d.get("soort", ""), d.get("datum")) for d in json.loads(case)])
         return life.assess(events).delay_notices
@@ -273,7 +299,9 @@ class Records:
         elif what == "ministry":
             rows = self.db.all(f"SELECT id FROM offices WHERE portfolio {like} ?", (part,))
         else:
-            rows = self.db.all(f"SELECT id FROM offices WHERE name {like} ? OR portfolio {like} ?", (part, part))
+            rows = self.db.all(
+                f"SELECT id FROM offices WHERE name {like} ? OR portfolio {like} ?", (part, part)
+            )
         return [int(r[0]) for r in rows]
 
     def plan(self, filters: Filters) -> Plan | None:
@@ -291,28 +319,32 @@ class Records:
             params = [*args, *params]
         return " AND ".join(where) or "1 = 1", params
 
-    def records(self, filters: Filters) -> Iterator[Record]:
-        selected = self.selected(filters)
-        if selected is None:
-            return
-        where, params = selected
-        for (payload,) in self.db.all(
-            f"SELECT s.record_json FROM sets s WHERE {where} ORDER BY s.submitted_on, s.id", params
-        ):
-            yield Record.model_validate_json(payload)
+    def records(self, filters: Filters) -> Iterator[Stored]:
+        """The sets a filter selects, oldest first, each with its life as of today."""
+        return iter(self._stored(filters, "s.submitted_on, s.id"))
 
-    def recent(self, filters: Filters, limit: int, offset: int = 0) -> list[tuple[int, Record]]:
+    def recent(self, filters: Filters, limit: int, offset: int = 0) -> list[Stored]:
         """Sets newest first (for browsing without words)."""
+        return self._stored(filters, "s.submitted_on DESC, s.id DESC", limit, offset)
+
+    def _stored(
+        self, filters: Filters, order: str, limit: int | None = None, offset: int = 0
+    ) -> list[Stored]:
         selected = self.selected(filters)
         if selected is None:
             return []
         where, params = selected
+        today = filters.today or life.today()
+        page = " LIMIT ? OFFSET ?" if limit is not None else ""
         rows = self.db.all(
-            f"SELECT s.id, s.record_json FROM sets s WHERE {where}"
-            " ORDER BY s.submitted_on DESC, s.id DESC LIMIT ? OFFSET ?",
-            [*params, limit, offset],
+            f"SELECT s.id, s.record_json, s.outcome, s.due_on, s.days_taken FROM sets s WHERE {where} ORDER BY {order}"
+            + page,
+            [*params, limit, offset] if limit is not None else params,
         )
-        return [(int(i), Record.model_validate_json(j)) for i, j in rows]
+        return [
+            Stored(int(i), Record.model_validate_json(j), life.status(outcome, due, today), due, days)
+            for i, j, outcome, due, days in rows
+        ]
 
     def hits(self, ranked: list[tuple[int, float]]) -> dict[int, Hit]:
         """The blocks the index ranked, with what a result shows of their set."""

@@ -46,7 +46,9 @@ class Search:
         today = filters.today or life.today()
         per_set: dict[int, list[str]] = {}
         statuses: Counter[str] = Counter()
-        for set_id, facets, outcome, due_on in self.index.facet_rows(query, plan.groups, plan.checks("f"), sample):
+        for set_id, facets, outcome, due_on in self.index.facet_rows(
+            query, plan.groups, plan.checks("f"), sample
+        ):
             if set_id not in per_set:
                 per_set[set_id] = [t for t in facets if t[:1] in "pay" and not t.startswith("sy")]
                 statuses[life.status(outcome, due_on, today)] += 1
@@ -57,7 +59,9 @@ class Search:
         for tokens in per_set.values():
             names = {("year", t[1:]) for t in tokens if t[0] == "y"}
             names |= {("party", parties[int(t[1:])]) for t in tokens if t[0] == "p" and int(t[1:]) in parties}
-            names |= {("ministry", offices[int(t[1:])]) for t in tokens if t[0] == "a" and int(t[1:]) in offices}
+            names |= {
+                ("ministry", offices[int(t[1:])]) for t in tokens if t[0] == "a" and int(t[1:]) in offices
+            }
             for facet, name in names:
                 values[facet][name] += 1
         out = FacetCounts({k: v.most_common() for k, v in values.items() if v})

@@ -283,7 +283,9 @@ def _groups(groups: list[list[str]]) -> str:
 class SQLiteIndex:
     def __init__(self, db: Database) -> None:
         self.db = db
-        db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.blocks_vocab USING fts5vocab(main, blocks_fts, 'row')")
+        db.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.blocks_vocab USING fts5vocab(main, blocks_fts, 'row')"
+        )
 
     def add(self, blocks: list[IndexedBlock]) -> None:
         self.db.many(
@@ -291,8 +293,17 @@ class SQLiteIndex:
             " due_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 (
-                    b.block_id, b.title, b.body, b.parts, b.notes, " ".join(b.facets), b.kind, b.set_id,
-                    b.submitted_on, b.outcome, b.due_on,
+                    b.block_id,
+                    b.title,
+                    b.body,
+                    b.parts,
+                    b.notes,
+                    " ".join(b.facets),
+                    b.kind,
+                    b.set_id,
+                    b.submitted_on,
+                    b.outcome,
+                    b.due_on,
                 )
                 for b in blocks
             ],

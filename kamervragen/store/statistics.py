@@ -47,7 +47,7 @@ class Statistics:
 
     def tally(self, filters: Filters, on: date | None = None) -> dict[str, int]:
         """Question sets the filters select, in all and per status (each Zaak once)."""
-        out = {"total": 0, **dict.fromkeys(life.STATUSES, 0)}
+        out: dict[str, int] = {"total": 0, **dict.fromkeys(life.STATUSES, 0)}
         selected = self.records.selected(filters)
         if selected is None:
             return out
@@ -58,7 +58,8 @@ class Statistics:
             condition, args = status_condition("s", (status,), today)
             out[status] = int(
                 self.db.value(
-                    f"SELECT count(DISTINCT {UNIT}) FROM sets s WHERE {where} AND {condition}", [*params, *args]
+                    f"SELECT count(DISTINCT {UNIT}) FROM sets s WHERE {where} AND {condition}",
+                    [*params, *args],
                 )
             )
         out["total"] = sum(out[s] for s in life.STATUSES)
@@ -121,7 +122,8 @@ class Statistics:
         for party, _, n in rows:
             totals[party] += n
         keep = {p for p, _ in totals.most_common(top)}
-        return [("partij", "maand", "sets")] + sorted((p, m, n) for p, m, n in rows if p in keep)
+        header: Rows = [("partij", "maand", "sets")]
+        return header + sorted((p, m, n) for p, m, n in rows if p in keep)
 
     def cited_domains(self, top: int = 15) -> Rows:
         counts: Counter[str] = Counter()
@@ -190,7 +192,9 @@ class Statistics:
                 "days_over": (today - date.fromisoformat(due)).days,
                 "known_from": "sync",
                 "ministries": {
-                    str(f.get("functie") or f.get("actorNaam")) for f in actors if f.get("relatie") == "Gericht aan"
+                    str(f.get("functie") or f.get("actorNaam"))
+                    for f in actors
+                    if f.get("relatie") == "Gericht aan"
                 },
                 "parties": {
                     str(f.get("actorFractie"))
@@ -218,7 +222,9 @@ class Statistics:
         """Where the store's knowledge of lives comes from: sets judged from their documents
         alone, sets whose Zaak the sync knows, and the cases the sync has."""
         counts = dict.fromkeys(("documents", "sync"), 0)
-        for known_from, n in self.db.all("SELECT coalesce(known_from, 'documents'), count(*) FROM sets GROUP BY 1"):
+        for known_from, n in self.db.all(
+            "SELECT coalesce(known_from, 'documents'), count(*) FROM sets GROUP BY 1"
+        ):
             counts[str(known_from)] = int(n)
         counts["cases"] = int(self.db.value("SELECT count(*) FROM cases"))
         return counts

@@ -9,10 +9,8 @@ import base64
 import csv
 import io
 import json
-import queue
 import re
 from collections.abc import Iterator
-from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlencode
@@ -26,11 +24,12 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 
-from kamervragen import __version__, stats
+from kamervragen import __version__, life
 from kamervragen.query import QueryError, parse_query
 from kamervragen.record import Record
 from kamervragen.search import search as run_search
-from kamervragen.store import PARTIAL_DATE, Filters, SQLiteStore, default_db_path
+from kamervragen.store import CHARTS, PARTIAL_DATE, Filters, Store, default_location
+from kamervragen.store.pool import StorePool
 from kamervragen.web.charts import draw
 
 HERE = Path(__file__).parent
@@ -57,7 +56,7 @@ class SearchParams:
         date_to: Annotated[str | None, Query(alias="to", pattern=DATE)] = None,
         session_year: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{4})?$")] = None,
         kind: Annotated[str | None, Query(pattern="^(questions|answer|delay_notice|notice)?$")] = None,
-        status: Annotated[str | None, Query(pattern="^(answered|unanswered|late)?$")] = None,
+        status: Annotated[str | None, Query(pattern=f"^({'|'.join(life.STATUS_FILTERS)})?$")] = None,
         cursor: Annotated[str | None, Query(max_length=100)] = None,
     ) -> None:
         self.q = q.strip()
@@ -70,14 +69,14 @@ class SearchParams:
             date_to=date_to or None,
             session_year=session_year or None,
             kind=kind or None,
-            status=status or None,  # type: ignore[arg-type]
+            status=status or None,
         )
         self.offset, self.filters.upto_set = _position(cursor)
 
-    def pin(self, db: SQLiteStore) -> None:
+    def pin(self, db: Store) -> None:
         """On the first page, pin the sets there are now (see Filters.upto_set)."""
         if self.filters.upto_set is None:
-            self.filters.upto_set = db.last_set()
+            self.filters.upto_set = db.sets.last_set()
 
     def next_cursor(self, step: int) -> str:
         position = {"o": self.offset + step, "u": self.filters.upto_set}
@@ -118,26 +117,20 @@ def _position(cursor: str | None) -> tuple[int, int | None]:
     return offset, upto
 
 
-def get_store(request: Request) -> Iterator[SQLiteStore]:
+def get_store(request: Request) -> Iterator[Store]:
     """Lend a store from the app's pool for one request. FastAPI may run this dependency and
     the endpoint on different worker threads, so a store belongs to a request, not a thread."""
-    pool: queue.LifoQueue[SQLiteStore] = request.app.state.stores
-    try:
-        store = pool.get_nowait()
-    except queue.Empty:
-        store = SQLiteStore(request.app.state.db_path, any_thread=True)
-    try:
+    pool: StorePool = request.app.state.pool
+    with pool.borrow() as store:
         yield store
-    finally:
-        pool.put(store)
 
 
-Store = Annotated[SQLiteStore, Depends(get_store)]
+Db = Annotated[Store, Depends(get_store)]
 SetId = Annotated[int, PathParam(ge=1, le=2**63 - 1, description="a set's number in this store")]
 Params = Annotated[SearchParams, Depends()]
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(location: str | Path) -> FastAPI:
     app = FastAPI(
         title="kamervragen",
         version=__version__,
@@ -147,9 +140,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     templates.env.filters["marks"] = _marks
     templates.env.filters["en"] = _and_list
     templates.env.globals["official"] = lambda doc_id: OFFICIAL.format(doc_id) if doc_id else None
+    templates.env.globals["status_labels"] = life.LABELS
+    templates.env.globals["status_choices"] = [(s, life.LABELS[s]) for s in life.STATUS_FILTERS]
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
-    app.state.db_path = str(db_path)
-    app.state.stores = queue.LifoQueue()
+    app.state.location = str(location)
+    app.state.pool = StorePool(str(location))
+    app.router.on_shutdown.append(app.state.pool.close)
 
     def page(request: Request, name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=status_code)
@@ -167,7 +163,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
         return page(request, "error.html", exc.status_code, message=str(exc.detail))
 
-    def run(db: SQLiteStore, params: SearchParams, limit: int) -> tuple[list[Any], bool]:
+    def run(db: Store, params: SearchParams, limit: int) -> tuple[list[Any], bool]:
         params.pin(db)
         try:
             results = run_search(db, params.q, params.filters, params.offset + limit + 1)
@@ -179,17 +175,17 @@ def create_app(db_path: str | Path) -> FastAPI:
     # -- pages -------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def home(request: Request, db: Store, params: Params) -> HTMLResponse:
+    def home(request: Request, db: Db, params: Params) -> HTMLResponse:
         results: list[Any] = []
         facets: dict[str, list[tuple[str, str, int]]] = {}
-        recent: list[tuple[int, Record]] = []
+        recent: list[Any] = []
         more = False
         if params.q:
             results, more = run(db, params, PAGE_SIZE)
             facets = _facets(db, params)
         else:
             params.pin(db)
-            recent = db.recent(params.filters, PAGE_SIZE, params.offset)
+            recent = db.sets.recent(params.filters, PAGE_SIZE, params.offset)
             more = len(recent) == PAGE_SIZE
         return page(
             request,
@@ -202,63 +198,58 @@ def create_app(db_path: str | Path) -> FastAPI:
         )
 
     @app.get("/set/{set_id}", response_class=HTMLResponse, include_in_schema=False)
-    def question_set(request: Request, db: Store, set_id: SetId) -> HTMLResponse:
-        record = db.record(set_id)
-        if record is None:
-            raise HTTPException(404, "deze set vragen bestaat niet")
-        case = db.case_of(record.case_number)
-        days = _days(record) if record.submitted_on and record.received_on else None
+    def question_set(request: Request, db: Db, set_id: SetId) -> HTMLResponse:
+        record, lived = _set(db, set_id)
         return page(
             request,
             "set.html",
             record=record,
             set_id=set_id,
             rows=_rows(record),
-            days=days,
-            late=_late(days, case),
-            timeline=_timeline(record, case),
+            life=lived,
+            status=lived.status(),
+            labels=life.LABELS,
+            timeline=_timeline(record, lived),
         )
 
     @app.get("/lid/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def member(request: Request, db: Store, name: str) -> HTMLResponse:
+    def member(request: Request, db: Db, name: str) -> HTMLResponse:
         return _listing(request, db, f"Kamerlid {name}", Filters(member=name))
 
     @app.get("/partij/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def party(request: Request, db: Store, name: str) -> HTMLResponse:
+    def party(request: Request, db: Db, name: str) -> HTMLResponse:
         return _listing(request, db, f"Partij {name}", Filters(party=name))
 
     @app.get("/ministerie/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def ministry(request: Request, db: Store, name: str) -> HTMLResponse:
+    def ministry(request: Request, db: Db, name: str) -> HTMLResponse:
         return _listing(request, db, f"Ministerie {name}", Filters(ministry=name))
 
-    def _listing(request: Request, db: SQLiteStore, title: str, filters: Filters) -> HTMLResponse:
-        total, answered, late = db.tally(filters)
-        sets = db.recent(filters, 200)
-        return page(
-            request, "listing.html", title=title, sets=sets, total=total, answered=answered, late=late
-        )
+    def _listing(request: Request, db: Store, title: str, filters: Filters) -> HTMLResponse:
+        counts = db.stats.tally(filters)
+        sets = db.sets.recent(filters, 200)
+        return page(request, "listing.html", title=title, sets=sets, counts=counts, labels=life.LABELS)
 
     @app.get("/open-en-te-laat", response_class=HTMLResponse, include_in_schema=False)
-    def overdue_page(request: Request, db: Store) -> HTMLResponse:
-        return page(request, "overdue.html", **stats.overdue(db, date.today()))
+    def overdue_page(request: Request, db: Db) -> HTMLResponse:
+        return page(request, "overdue.html", **db.stats.overdue())
 
     @app.get("/cijfers", response_class=HTMLResponse, include_in_schema=False)
     def numbers(request: Request, db: Store) -> HTMLResponse:
         charts = [
-            (name, title, Markup(draw(name, title, fn(db)))) for name, (title, fn) in stats.CHARTS.items()
+            (name, title, Markup(draw(name, title, fn(db.stats)))) for name, (title, fn) in CHARTS.items()
         ]
         return page(request, "numbers.html", charts=charts)
 
     @app.get("/cijfers/{name}.svg", include_in_schema=False)
-    def chart_svg(db: Store, name: str) -> Response:
+    def chart_svg(db: Db, name: str) -> Response:
         title, fn = _chart(name)
-        return Response(draw(name, title, fn(db)), media_type="image/svg+xml")
+        return Response(draw(name, title, fn(db.stats)), media_type="image/svg+xml")
 
     @app.get("/cijfers/{name}.csv", include_in_schema=False)
-    def chart_csv(db: Store, name: str) -> Response:
+    def chart_csv(db: Db, name: str) -> Response:
         _, fn = _chart(name)
         out = io.StringIO()
-        csv.writer(out).writerows(fn(db))
+        csv.writer(out).writerows(fn(db.stats))
         return Response(
             out.getvalue(),
             media_type="text/csv; charset=utf-8",
@@ -268,24 +259,24 @@ def create_app(db_path: str | Path) -> FastAPI:
     # -- feeds -------------------------------------------------------------------------
 
     @app.get("/feed", include_in_schema=False)
-    def search_feed(request: Request, db: Store, params: Params) -> Response:
+    def search_feed(request: Request, db: Db, params: Params) -> Response:
         if params.q:
             results, _ = run(db, params, 50)
             seen: dict[int, Any] = {}
             for r in results:
                 seen.setdefault(r.hit.set_id, r)
-            entries = [(set_id, db.record(set_id)) for set_id in seen]
+            entries = [(set_id, db.sets.record(set_id)) for set_id in seen]
         else:
-            entries = list(db.recent(params.filters, 50))
+            entries = [(s.set_id, s.record) for s in db.sets.recent(params.filters, 50)]
         title = f"Kamervragen: {params.q or 'nieuwste vragen'}"
-        items = [_entry(request, set_id, rec) for set_id, rec in entries if rec is not None]
+        items = [
+            _entry(request, set_id, rec, db.sets.life(set_id)) for set_id, rec in entries if rec is not None
+        ]
         return _atom(request, title, str(request.url), items)
 
     @app.get("/set/{set_id}/feed", include_in_schema=False)
-    def set_feed(request: Request, db: Store, set_id: SetId) -> Response:
-        record = db.record(set_id)
-        if record is None:
-            raise HTTPException(404, "deze set vragen bestaat niet")
+    def set_feed(request: Request, db: Db, set_id: SetId) -> Response:
+        record, lived = _set(db, set_id)
         link = str(request.url_for("question_set", set_id=set_id))
         items = [
             {
@@ -295,7 +286,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                 "updated": day,
                 "summary": label,
             }
-            for what, label, day in _timeline(record, db.case_of(record.case_number))
+            for what, label, day in _timeline(record, lived)
             if day
         ]
         return _atom(request, f"Kamervragen: {record.title or record.id}", str(request.url), items)
@@ -304,7 +295,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     @app.get("/api/search", tags=["zoeken"])
     def api_search(
-        db: Store, params: Params, limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE
+        db: Db, params: Params, limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE
     ) -> dict[str, Any]:
         """Question and answer blocks, best first; ``next`` is the cursor of the next page."""
         if not params.q:
@@ -323,6 +314,7 @@ def create_app(db_path: str | Path) -> FastAPI:
                     "snippet": r.snippet,
                     "submitted_on": r.hit.submitted_on,
                     "kind": r.hit.kind,
+                    "status": r.hit.status,
                     "submitters": r.hit.submitters,
                 }
                 for r in results
@@ -331,40 +323,49 @@ def create_app(db_path: str | Path) -> FastAPI:
         }
 
     @app.get("/api/sets/{set_id}", tags=["sets"])
-    def api_set(db: Store, set_id: SetId) -> dict[str, Any]:
-        """One question set: the record, and its case when the sync knows it."""
-        record = db.record(set_id)
-        if record is None:
-            raise HTTPException(404, "deze set vragen bestaat niet")
-        return {"record": record.model_dump(mode="json"), "case": db.case_of(record.case_number)}
+    def api_set(db: Db, set_id: SetId) -> dict[str, Any]:
+        """One question set: its status, due date and days taken (kamervragen.life, as on
+        every page), the record, and its case when the sync knows it."""
+        record, lived = _set(db, set_id)
+        return {
+            "status": lived.status(),
+            "due_on": lived.due_on,
+            "days_taken": lived.days_taken,
+            "answered_on": lived.answered_on,
+            "delay_notices": list(lived.delay_notices),
+            "known_from": lived.known_from,
+            "record": record.model_dump(mode="json"),
+            "case": db.mirror.case(record.case_number),
+        }
 
     @app.get("/api/people", tags=["mensen"])
     def api_people(
-        db: Store,
+        db: Db,
         q: Annotated[str, Query(max_length=100)] = "",
         limit: Annotated[int, Query(ge=1, le=500)] = 100,
     ) -> list[dict[str, Any]]:
         """Members who asked, with their party and how many sets."""
-        return [{"name": n, "party": party, "sets": c} for n, party, c in db.people(q, limit)]
+        return [{"name": n, "party": party, "sets": c} for n, party, c in db.sets.people(q, limit)]
 
     @app.get("/api/stats/{name}", tags=["cijfers"])
-    def api_stats(db: Store, name: str) -> dict[str, Any]:
+    def api_stats(db: Db, name: str) -> dict[str, Any]:
         """The data behind a chart: ``columns`` and ``rows``."""
         title, fn = _chart(name)
-        rows = fn(db)
+        rows = fn(db.stats)
         return {"title": title, "columns": list(rows[0]), "rows": [list(r) for r in rows[1:]]}
 
     @app.get("/api/open", tags=["cijfers"])
     def api_open(db: Store) -> dict[str, Any]:
-        """Cases past their due date without an answer, and the counts per ministry and party."""
-        return stats.overdue(db, date.today())
+        """Sets past their due date without an answer, and the counts per ministry and party;
+        ``sources`` says how many sets the documents alone and the sync's cases inform."""
+        return db.stats.overdue()
 
     return app
 
 
 def from_environment() -> FastAPI:
     """The app on the store ``KAMERVRAGEN_DB`` names (for ``serve --workers``)."""
-    return create_app(default_db_path())
+    return create_app(default_location())
 
 
 # What a parameter must look like, for the one-sentence error (pydantic's own messages are
@@ -374,7 +375,7 @@ _SHAPES = {
     "to": "een datum als 2024-03-01 (of 2024-03, of 2024)",
     "session_year": "een vergaderjaar als 2023-2024",
     "kind": "questions, answer, delay_notice of notice",
-    "status": "answered, unanswered of late",
+    "status": ", ".join(life.STATUS_FILTERS[:-1]) + " of " + life.STATUS_FILTERS[-1],
 }
 
 
@@ -399,9 +400,9 @@ def _explain(error: dict[str, Any]) -> str:
 
 
 def _chart(name: str) -> tuple[str, Any]:
-    if name not in stats.CHARTS:
-        raise HTTPException(404, f"er is geen grafiek {name!r}; wel: {', '.join(stats.CHARTS)}")
-    return stats.CHARTS[name]
+    if name not in CHARTS:
+        raise HTTPException(404, f"er is geen grafiek {name!r}; wel: {', '.join(CHARTS)}")
+    return CHARTS[name]
 
 
 def _and_list(items: list[Any]) -> str:
@@ -415,20 +416,11 @@ def _marks(snippet: str) -> Markup:
     return Markup(re.sub(r"\*\*(.+?)\*\*", r"<mark>\1</mark>", str(escape(snippet))))
 
 
-def _days(record: Record) -> int:
-    return (date.fromisoformat(record.received_on or "") - date.fromisoformat(record.submitted_on or "")).days
-
-
-def _late(days: int | None, case: dict[str, Any] | None) -> str | None:
-    """Why the answer was late, or None when it was not (or is not known). The case from the
-    sync knows the real due date (later after a delay notice); without it, three weeks."""
-    if case and case.get("due_on") and case.get("answered_on"):
-        if case.get("status") not in ("late", "late_without_notice"):
-            return None
-        return f"de termijn was {case['due_on']}" + (", na uitstel" if case.get("notice_on") else "")
-    if days is not None and days > stats.LATE_AFTER_DAYS:
-        return "de termijn is drie weken"
-    return None
+def _set(db: Store, set_id: int) -> tuple[Record, life.Life]:
+    record, lived = db.sets.record(set_id), db.sets.life(set_id)
+    if record is None or lived is None:
+        raise HTTPException(404, "deze set vragen bestaat niet")
+    return record, lived
 
 
 def _rows(record: Record) -> list[dict[str, Any]]:
@@ -447,56 +439,43 @@ def _rows(record: Record) -> list[dict[str, Any]]:
     return rows
 
 
-def _timeline(record: Record, case: dict[str, Any] | None) -> list[tuple[str, str, str | None]]:
-    events = [("ingezonden", "Ingezonden", record.submitted_on)]
-    if case and case.get("notice_on"):
-        events.append(("uitstel", "Uitstel gemeld", str(case["notice_on"])))
-    if case and case.get("due_on"):
-        events.append(("termijn", "Antwoord verwacht uiterlijk", str(case["due_on"])))
-    answered = record.received_on if record.kind == "answer" else (case or {}).get("answered_on")
-    if answered:
-        events.append(("beantwoord", "Beantwoord", str(answered)))
+def _timeline(record: Record, lived: life.Life) -> list[tuple[str, str, str | None]]:
+    events = [("ingezonden", "Ingezonden", lived.submitted_on or record.submitted_on)]
+    events += [(f"uitstel-{i}", "Uitstel gemeld", day) for i, day in enumerate(lived.delay_notices, 1)]
+    if lived.due_on:
+        events.append(("termijn", "Antwoord verwacht uiterlijk", lived.due_on))
+    if lived.answered_on:
+        events.append(("beantwoord", "Beantwoord", lived.answered_on))
     return events
 
 
-def _facets(db: SQLiteStore, params: SearchParams) -> dict[str, list[tuple[str, str, int]]]:
+def _facets(db: Store, params: SearchParams) -> dict[str, list[tuple[str, str, int]]]:
     """Counts per party, ministry, year and status for the current search, as (label, URL
     query, count) for links that add the facet to the search."""
-    counts = db.facet_counts(parse_query(params.q), params.filters)
-    names = db.names([t for t in counts if t[0] in "pa"])
-    out: dict[str, list[tuple[str, str, int]]] = {"Partij": [], "Ministerie": [], "Jaar": [], "Status": []}
-    status_names = {
-        "sanswered": ("beantwoord", "answered"),
-        "sopen": ("onbeantwoord", "unanswered"),
-        "slate": ("te laat", "late"),
+    counts = db.search.facets(parse_query(params.q), params.filters).values
+    out: dict[str, list[tuple[str, str, int]]] = {}
+    links = {
+        "party": ("Partij", lambda v: params.query_string(party=v)),
+        "ministry": ("Ministerie", lambda v: params.query_string(ministry=v)),
+        "year": ("Jaar", lambda v: params.query_string(**{"from": v + "-01-01", "to": v + "-12-31"})),
+        "status": ("Status", lambda v: params.query_string(status=v)),
     }
-    for token, n in counts.most_common():
-        if token[0] == "p" and token in names:
-            out["Partij"].append((names[token], params.query_string(party=names[token]), n))
-        elif token[0] == "a" and token in names:
-            out["Ministerie"].append((names[token], params.query_string(ministry=names[token]), n))
-        elif token[0] == "y":
-            out["Jaar"].append(
-                (
-                    token[1:],
-                    params.query_string(**{"from": token[1:] + "-01-01", "to": token[1:] + "-12-31"}),
-                    n,
-                )
-            )
-        elif token in status_names:
-            label, value = status_names[token]
-            out["Status"].append((label, params.query_string(status=value), n))
-    out["Partij"], out["Ministerie"] = out["Partij"][:12], out["Ministerie"][:12]
-    out["Jaar"] = sorted(out["Jaar"], reverse=True)[:12]
-    return {k: v for k, v in out.items() if v}
+    for facet, (heading, link) in links.items():
+        values = counts.get(facet, [])
+        if facet == "year":
+            values = sorted(values, reverse=True)
+        label = (lambda v: life.LABELS[v]) if facet == "status" else (lambda v: v)
+        if values:
+            out[heading] = [(label(v), link(v), n) for v, n in values[:12]]
+    return out
 
 
-def _entry(request: Request, set_id: int, record: Record) -> dict[str, Any]:
+def _entry(request: Request, set_id: int, record: Record, lived: life.Life | None) -> dict[str, Any]:
     link = str(request.url_for("question_set", set_id=set_id))
-    answered = record.kind == "answer"
+    status = f" ({life.LABELS[lived.status()]})" if lived else ""
     return {
         "id": link,
-        "title": (record.title or record.id or "Kamervragen") + (" (beantwoord)" if answered else ""),
+        "title": (record.title or record.id or "Kamervragen") + status,
         "link": link,
         "updated": record.received_on or record.submitted_on,
         "summary": " ".join(q.text for q in record.questions)[:500],

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from html import escape
 
-from kamervragen.stats import Rows
+from kamervragen.store.statistics import Rows
 
 WIDTH = 720
 BAR = 22
