@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from kamervragen.cases import QUESTIONS, Case, Document, assess
-from kamervragen.store import SQLiteStore
+from kamervragen.store import open_store
 
 from .web_support import running, sample_store
 
@@ -32,31 +32,31 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from kamervragen.web.app import create_app
 
     db = sample_store(tmp_path_factory.mktemp("site"), 25)
-    store = SQLiteStore(db)
+    store = open_store(db)
     # One case past its due date without an answer, as a sync would leave it.
     submitted = (date.today() - timedelta(days=40)).isoformat()
-    store.put_entity(
+    store.mirror.put_entity(
         "zaak",
         "z-open",
         None,
         {"nummer": "2026Z00042", "soort": QUESTIONS, "onderwerp": "wachtlijsten jeugdzorg"},
         {},
     )
-    store.put_entity(
+    store.mirror.put_entity(
         "zaakActor",
         "a-open",
         None,
         {"relatie": "Gericht aan", "functie": "minister van Volksgezondheid, Welzijn en Sport"},
         {"zaak": ["z-open"]},
     )
-    store.put_entity(
+    store.mirror.put_entity(
         "zaakActor",
         "b-open",
         None,
         {"relatie": "Indiener", "actorNaam": "Lid Test", "actorFractie": "SP"},
         {"zaak": ["z-open"]},
     )
-    store.put_case(
+    store.mirror.put_case(
         assess(
             Case(
                 "2026Z00042",
@@ -64,11 +64,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
                 "wachtlijsten jeugdzorg",
                 submitted,
                 documents=[Document("d-open", QUESTIONS, submitted)],
-            ),
-            date.today(),
+            )
         )
     )
-    store.commit()
     store.close()
     with running(create_app(db)) as url:
         yield url

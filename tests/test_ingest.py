@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from kamervragen.cli import app
 from kamervragen.ingest import ingest
-from kamervragen.store import SQLiteStore
+from kamervragen.store import open_store
 
 DOCUMENT = """Tweede Kamer der Staten-Generaal
 Vergaderjaar 2025–2026 Vragen gesteld door de leden der Kamer
@@ -47,7 +47,7 @@ def kill_at_random(command: list[str], db: Path, runs: int, seed: int, after: tu
             child.send_signal(signal.SIGKILL)
             kills += 1
         child.wait()
-        store = SQLiteStore(db)
+        store = open_store(db)
         assert store.check() == [], "integrity after a kill"
         store.close()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
@@ -59,13 +59,13 @@ def test_ingest_twice_counts_right_and_reports_bad_files(tmp_path: Path) -> None
     write_documents(docs, 20)
     (docs / "kapot.pdf").write_bytes(b"%PDF-1.7 broken")
     (docs / "leeg.txt").write_bytes(b"")
-    store = SQLiteStore(tmp_path / "k.db")
+    store = open_store(tmp_path / "k.db")
     first = ingest(store, [docs], workers=2)
     assert (first.new, first.updated, first.unchanged) == (20, 0, 0)
     assert sorted(Path(p).name for p, _ in first.failed) == ["kapot.pdf", "leeg.txt"]
     again = ingest(store, [docs], workers=2)
     assert (again.new, again.updated, again.unchanged) == (0, 0, 20)
-    assert store.count() == 20 and store.check() == []
+    assert store.sets.count() == 20 and store.check() == []
 
 
 def test_cli_ingest_prints_a_summary(tmp_path: Path) -> None:
@@ -94,8 +94,8 @@ def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_pa
     ]
     kills = kill_at_random(command, db, runs=5, seed=20261127, after=(0.35, 1.5))
     assert kills >= 3, "the ingest finished before the kills; the test proved too little"
-    store = SQLiteStore(db)
+    store = open_store(db)
     assert store.check() == []
-    assert store.count() == count
-    ids = [r[0] for r in store.db.execute("SELECT doc_id FROM sets")]
+    assert store.sets.count() == count
+    ids = [r[0] for r in store.db.all("SELECT doc_id FROM sets")]
     assert len(ids) == len(set(ids)) == count

@@ -10,23 +10,23 @@ import pytest
 from kamervragen.ingest import ingest
 from kamervragen.query import QueryError
 from kamervragen.search import search, similar
-from kamervragen.store import Filters, SQLiteStore
+from kamervragen.store import Filters, Store, open_store
 
 RELEVANCE = json.loads((Path(__file__).with_name("relevance.json")).read_text(encoding="utf-8"))
 
 
 @pytest.fixture(scope="module")
-def store(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> SQLiteStore:
-    db = SQLiteStore(tmp_path_factory.mktemp("db") / "corpus.db")
+def store(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    db = open_store(tmp_path_factory.mktemp("db") / "corpus.db")
     summary = ingest(db, [corpus], workers=1)
     assert summary.new > 100 and not summary.failed
     return db
 
 
-def _top_sources(store: SQLiteStore, query: str, n: int = 3) -> list[str]:
+def _top_sources(store: Store, query: str, n: int = 3) -> list[str]:
     sources: list[str] = []
     for result in search(store, query, limit=50):
-        source = store.db.execute("SELECT source FROM sets WHERE id = ?", (result.hit.set_id,)).fetchone()[0]
+        source = store.db.value("SELECT source FROM sets WHERE id = ?", (result.hit.set_id,))
         if source not in sources:
             sources.append(source)
         if len(sources) == n:
@@ -39,13 +39,13 @@ def test_relevance_set_is_large_enough() -> None:
 
 
 @pytest.mark.parametrize("case", RELEVANCE["queries"], ids=[q["query"] for q in RELEVANCE["queries"]])
-def test_ranking(store: SQLiteStore, corpus: Path, case: dict) -> None:
+def test_ranking(store: Store, corpus: Path, case: dict) -> None:
     top = _top_sources(store, case["query"])
     wanted = {str(corpus / s) for s in case["sources"]}
     assert wanted & set(top), f"{case['query']!r}: {case['why']}; top 3 were {top}"
 
 
-def test_filters_apply_before_the_limit(store: SQLiteStore) -> None:
+def test_filters_apply_before_the_limit(store: Store) -> None:
     everything = search(store, "minister", limit=5)
     assert everything
     sp = search(store, "minister", Filters(party="SP"), limit=5)
@@ -55,24 +55,24 @@ def test_filters_apply_before_the_limit(store: SQLiteStore) -> None:
     answers = search(store, "minister", Filters(status="answered"), limit=50)
     assert all(r.hit.kind == "answer" for r in answers)
     late = search(store, "minister", Filters(status="late"), limit=50)
-    assert late and all(store.record(r.hit.set_id).received_on for r in late)  # type: ignore[union-attr]
+    assert late and all(store.sets.record(r.hit.set_id).received_on for r in late)  # type: ignore[union-attr]
 
 
-def test_snippet_marks_the_matched_words(store: SQLiteStore) -> None:
+def test_snippet_marks_the_matched_words(store: Store) -> None:
     [first] = search(store, "huisuitzettingen", limit=1)
     assert "**huisuitzettingen**" in first.snippet
 
 
-def test_hostile_queries_are_refused_or_harmless(store: SQLiteStore) -> None:
+def test_hostile_queries_are_refused_or_harmless(store: Store) -> None:
     for query in ["title:x", "NEAR(a b)", 'a"', "'; DROP TABLE sets; --", "x^2", "* OR *", "<script>"]:
         try:
             search(store, query, limit=5)
         except QueryError:
             pass
-    assert store.count() > 100 and store.check() == []
+    assert store.sets.count() > 100 and store.check() == []
 
 
-def test_similar_finds_the_same_subject(store: SQLiteStore) -> None:
+def test_similar_finds_the_same_subject(store: Store) -> None:
     text = "Bent u bekend met berichten over de ontruiming van huurders en huisuitzettingen door verhuurders?"
     [first, *_] = similar(store, text, limit=3)
     assert first.record.title == "huisuitzettingen in de tweede coronagolf"

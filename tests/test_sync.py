@@ -6,31 +6,29 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
+from kamervragen import life
 from kamervragen.query import parse_query
 from kamervragen.sources.http import Client
-from kamervragen.store import Filters, SQLiteStore
+from kamervragen.store import Filters, Store, open_store
 from kamervragen.sync import sync_koop, sync_tk
 
 from .fake_services import FakeServices, Faults, History
 from .test_ingest import kill_at_random
-
-TODAY = date(2026, 1, 1)
 
 
 def client(timeout: float = 5.0) -> Client:
     return Client(timeout=timeout, retries=8, backoff=0.01, max_wait=0.05, sleep=time.sleep)
 
 
-def holdings(store: SQLiteStore) -> dict[str, dict]:
+def holdings(store: Store) -> dict[str, dict]:
     """What the store knows, in the shape of History.expected()."""
     out: dict[str, dict] = {}
-    for case in store.cases():
+    for case in store.mirror.cases():
         zaak_id = str(case["zaak_id"])
-        linked = store.linked(zaak_id)
-        zaak = store.entity(zaak_id)
+        linked = store.mirror.linked(zaak_id)
+        zaak = store.mirror.entity(zaak_id)
         assert zaak is not None
         out[str(case["nummer"])] = {
             "id": zaak_id,
@@ -45,18 +43,15 @@ def holdings(store: SQLiteStore) -> dict[str, dict]:
     return out
 
 
-def dump(store: SQLiteStore) -> list[tuple]:
-    rows = store.db.execute("SELECT id, category, payload FROM tk_entities ORDER BY id").fetchall()
-    rows += store.db.execute("SELECT * FROM cases ORDER BY nummer").fetchall()
-    rows += store.db.execute("SELECT entity_id, relation, target_id FROM tk_refs ORDER BY 1, 2, 3").fetchall()
-    return rows
+def dump(store: Store) -> list[tuple]:
+    return store.mirror.dump()
 
 
 def test_first_sync_then_only_changes(tmp_path: Path) -> None:
     history = History(2000, seed=3)
-    store = SQLiteStore(tmp_path / "k.db")
+    store = open_store(tmp_path / "k.db")
     with FakeServices(history) as fake:
-        first = sync_tk(store, client().get, fake.url, today=TODAY)
+        first = sync_tk(store, client().get, fake.url)
         assert not first.failed
         assert holdings(store) == history.expected()
         assert sum(first.cases.values()) == 2000
@@ -66,7 +61,7 @@ def test_first_sync_then_only_changes(tmp_path: Path) -> None:
 
         history.advance(new_cases=40, updates=60, deletions=15)
         fake.requests.clear()
-        second = sync_tk(store, client().get, fake.url, today=TODAY)
+        second = sync_tk(store, client().get, fake.url)
         assert not second.failed
         assert holdings(store) == history.expected()
         assert second.deleted == 15
@@ -74,26 +69,32 @@ def test_first_sync_then_only_changes(tmp_path: Path) -> None:
         assert fake.requests["feed"] < requests_first / 5, "the second sync reads only what changed"
 
         fake.requests.clear()
-        third = sync_tk(store, client().get, fake.url, today=TODAY)
+        third = sync_tk(store, client().get, fake.url)
         assert (third.new, third.updated, third.deleted) == (0, 0, 0)
     assert store.check() == []
 
 
 def test_koop_documents_are_parsed_and_linked_to_their_case(tmp_path: Path, corpus: Path) -> None:
     history = History(150, seed=5)
-    store = SQLiteStore(tmp_path / "k.db")
+    store = open_store(tmp_path / "k.db")
     with FakeServices(history, recorded=corpus / "koop") as fake:
-        tk = sync_tk(store, client().get, fake.url, today=TODAY)
+        tk = sync_tk(store, client().get, fake.url)
         koop = sync_koop(store, client().get, fake.url)
         assert not tk.failed and not koop.failed
         answers = history.live_answers()
         assert koop.new == len(answers) + 1  # and the recorded real answer
-        numbers = {str(c["nummer"]) for c in store.cases()}
-        stored = {r.case_number for r in store.records(Filters())}
+        numbers = {str(c["nummer"]) for c in store.mirror.cases()}
+        stored = {s.record.case_number for s in store.sets.records(Filters())}
         assert {a.case.nummer for a in answers} <= stored & numbers
         # The cases' statuses feed the search filters of the sets parsed from KOOP.
-        late_cases = {str(c["nummer"]) for c in store.cases() if str(c["status"]).startswith("late")}
-        hits = store.search(parse_query("vragen OR antwoord OR minister"), Filters(status="late"), 1000)
+        late_cases = {
+            str(c["nummer"])
+            for c in store.mirror.cases()
+            if life.status(c["status"], c["due_on"]) in ("overdue", "answered_late")
+        }
+        hits = store.search.search(
+            parse_query("vragen OR antwoord OR minister"), Filters(status="late"), 1000
+        )
         assert hits and {h.case_number for h in hits} <= late_cases
         again = sync_koop(store, client().get, fake.url)
         assert again.new == 0 and again.updated == 0
@@ -101,19 +102,19 @@ def test_koop_documents_are_parsed_and_linked_to_their_case(tmp_path: Path, corp
 
 def test_every_fault_is_survived(tmp_path: Path) -> None:
     reference = History(300, seed=9)
-    clean = SQLiteStore(tmp_path / "clean.db")
+    clean = open_store(tmp_path / "clean.db")
     with FakeServices(reference) as fake:
-        sync_tk(clean, client().get, fake.url, today=TODAY)
+        sync_tk(clean, client().get, fake.url)
     for fault in ("timeout", "error500", "unavailable", "truncate", "duplicate", "delete_after_fetch"):
         history = History(300, seed=9)
-        store = SQLiteStore(tmp_path / f"{fault}.db")
+        store = open_store(tmp_path / f"{fault}.db")
         faults = Faults(**{fault: 0.3}, seed=1, sleep_seconds=1.0, limit=20)  # type: ignore[arg-type]
         with FakeServices(history, page_size=50, faults=faults) as fake:
-            summary = sync_tk(store, client(timeout=0.5).get, fake.url, today=TODAY)
+            summary = sync_tk(store, client(timeout=0.5).get, fake.url)
             assert not summary.failed, (fault, summary.failed)
             assert fake.fired[fault] > 0, f"{fault} never fired"
             if fault == "delete_after_fetch":
-                sync_tk(store, client().get, fake.url, today=TODAY)  # the deletions arrive later
+                sync_tk(store, client().get, fake.url)  # the deletions arrive later
                 assert holdings(store) == history.expected()
             else:
                 assert dump(store) == dump(clean), fault
@@ -122,7 +123,7 @@ def test_every_fault_is_survived(tmp_path: Path) -> None:
 
 def test_killed_sync_resumes_to_the_same_store(tmp_path: Path) -> None:
     history = History(2000, seed=11)
-    reference = SQLiteStore(tmp_path / "reference.db")
+    reference = open_store(tmp_path / "reference.db")
     with FakeServices(history, page_size=100) as fake:
         sync_tk(reference, client().get, fake.url)
         command = [
@@ -139,7 +140,7 @@ def test_killed_sync_resumes_to_the_same_store(tmp_path: Path) -> None:
         ]
         kills = kill_at_random(command, tmp_path / "killed.db", runs=4, seed=4, after=(0.6, 2.5))
         assert kills >= 2, "the sync finished before the kills; the test proved too little"
-    assert dump(SQLiteStore(tmp_path / "killed.db")) == dump(reference)
+    assert dump(open_store(tmp_path / "killed.db")) == dump(reference)
 
 
 def test_cli_records_and_replays_offline(tmp_path: Path) -> None:
@@ -181,7 +182,7 @@ def test_cli_records_and_replays_offline(tmp_path: Path) -> None:
         ],
     )
     assert replay.exit_code == 0, replay.output
-    assert dump(SQLiteStore(tmp_path / "offline.db")) == dump(SQLiteStore(tmp_path / "live.db"))
+    assert dump(open_store(tmp_path / "offline.db")) == dump(open_store(tmp_path / "live.db"))
     broken = runner.invoke(
         app,
         [

@@ -24,7 +24,7 @@ with warnings.catch_warnings():
 
 from kamervragen.ingest import ingest
 from kamervragen.search import search
-from kamervragen.store import SQLiteStore
+from kamervragen.store import open_store
 from kamervragen.web.app import _late, create_app
 
 from .test_ingest import DOCUMENT
@@ -39,8 +39,8 @@ def client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
 
 
 def sample_set(client: TestClient) -> int:
-    store = SQLiteStore(client.app.state.db_path)  # type: ignore[attr-defined]
-    found = store.find("ah-tk-20252026-9999")
+    store = open_store(client.app.state.location)  # type: ignore[attr-defined]
+    found = store.sets.find("ah-tk-20252026-9999")
     assert found is not None
     return found
 
@@ -109,7 +109,7 @@ def test_api_search_pages_with_cursors(client: TestClient) -> None:
     ).json()
     seen = {(h["set"], h["block"], tuple(h["numbers"])) for h in first["hits"]}
     assert not seen & {(h["set"], h["block"], tuple(h["numbers"])) for h in second["hits"]}
-    store = SQLiteStore(client.app.state.db_path)  # type: ignore[attr-defined]
+    store = open_store(client.app.state.location)  # type: ignore[attr-defined]
     assert len(first["hits"]) + len(second["hits"]) == min(14, len(search(store, "wachttijden", limit=100)))
 
 
@@ -122,7 +122,7 @@ def test_cursors_are_stable_while_new_sets_arrive(tmp_path: Path) -> None:
         folder.mkdir()
         for n in numbers:
             (folder / f"doc{n}.txt").write_text(DOCUMENT.format(n=n, day=1 + n % 28), encoding="utf-8")
-        db = SQLiteStore(tmp_path / "k.db")
+        db = open_store(tmp_path / "k.db")
         ingest(db, [folder], workers=1)
         db.close()
 
@@ -244,7 +244,7 @@ def test_a_raw_quote_in_the_url_keeps_the_feed_well_formed(live: str) -> None:
 def test_serve_starts_worker_processes_on_the_given_store(client: TestClient) -> None:
     """`kamervragen serve --workers 2`: each worker builds its app from the environment."""
     port = free_port()
-    db = client.app.state.db_path  # type: ignore[attr-defined]
+    db = client.app.state.location  # type: ignore[attr-defined]
     command = [
         sys.executable,
         "-m",

@@ -14,7 +14,7 @@ import uvicorn
 from fastapi import FastAPI
 
 from kamervragen.ingest import ingest
-from kamervragen.store import SQLiteStore
+from kamervragen.store import open_store
 
 from .test_ingest import write_documents
 
@@ -24,7 +24,7 @@ SAMPLES = Path(__file__).resolve().parents[1] / "kamervragen" / "samples"
 def sample_store(folder: Path, generated: int) -> Path:
     """`generated` unanswered SP sets (see test_ingest.DOCUMENT) and the bundled sample."""
     write_documents(folder / "docs", generated)
-    store = SQLiteStore(folder / "k.db")
+    store = open_store(folder / "k.db")
     ingest(store, [folder / "docs", SAMPLES], workers=1)
     store.close()
     return folder / "k.db"
