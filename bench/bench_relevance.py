@@ -1,8 +1,13 @@
-"""Ranking quality on the hand-judged queries of ``tests/relevance.json``, with and without
-compound awareness (the index column of compound parts), and with and without stemming:
-hits in the top 3 and mean reciprocal rank of the first relevant set.
+"""Ranking quality on the hand-judged queries of ``tests/relevance.json``, on both backends:
+hits in the top 3 and mean reciprocal rank of the first relevant set. On SQLite also
+without compound awareness (the index column of compound parts) and a plain FTS5 index
+without stemming, newest first.
 
     .venv/bin/python bench/bench_relevance.py
+
+The corpus (``bench/corpus.py``) is ingested once per backend: a SQLite file in a temporary
+folder, and a PostgreSQL database made for the run and dropped after it, on
+``KAMERVRAGEN_BENCH_PG``.
 """
 
 from __future__ import annotations
@@ -14,14 +19,26 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import pg  # noqa: E402
 from corpus import corpus_dir  # noqa: E402
 
-import kamervragen.store as store_module  # noqa: E402
+import kamervragen.store.sqlite as sqlite_backend  # noqa: E402
 from kamervragen.ingest import ingest  # noqa: E402
+from kamervragen.query import Node  # noqa: E402
 from kamervragen.search import search  # noqa: E402
-from kamervragen.store import SQLiteStore  # noqa: E402
+from kamervragen.store import Store, open_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
+SHIPPED_FTS = sqlite_backend._fts
+
+
+def fts_without_parts(node: Node) -> str:
+    """The shipped FTS5 expression without the column of compound parts."""
+    return (
+        SHIPPED_FTS(node)
+        .replace("{title body parts notes}", "{title body notes}")
+        .replace("{title body parts}", "{title body}")
+    )
 
 
 def score(rankings: list[tuple[list[str], set[str]]]) -> tuple[int, float]:
@@ -36,18 +53,18 @@ def score(rankings: list[tuple[list[str], set[str]]]) -> tuple[int, float]:
     return top3, reciprocal / len(rankings)
 
 
-def evaluate(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tuple[int, float]:
+def evaluate(store: Store, corpus: Path, queries: list[dict]) -> tuple[int, float]:
     rankings = []
     for case in queries:
         ranked = [
-            store.db.execute("SELECT source FROM sets WHERE id = ?", (r.hit.set_id,)).fetchone()[0]
+            store.db.value("SELECT source FROM sets WHERE id = ?", (r.hit.set_id,))
             for r in search(store, case["query"], limit=100)
         ]
         rankings.append((ranked, {str(corpus / s) for s in case["sources"]}))
     return score(rankings)
 
 
-def evaluate_plain(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tuple[int, float]:
+def evaluate_plain(store: Store, corpus: Path, queries: list[dict]) -> tuple[int, float]:
     """The approach of the best-known public site: words as written, newest first."""
     store.db.execute("CREATE VIRTUAL TABLE plain_fts USING fts5(text, tokenize = 'unicode61')")
     store.db.execute(
@@ -61,11 +78,11 @@ def evaluate_plain(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tup
             if case["query"].startswith('"')
             else " ".join(f'"{w}"' for w in case["query"].split())
         )
-        rows = store.db.execute(
+        rows = store.db.all(
             "SELECT s.source FROM plain_fts JOIN blocks b ON b.id = plain_fts.rowid JOIN sets s ON s.id = b.set_id"
             " WHERE plain_fts MATCH ? ORDER BY s.submitted_on DESC",
             (text,),
-        ).fetchall()
+        )
         rankings.append(([r[0] for r in rows], {str(corpus / s) for s in case["sources"]}))
     return score(rankings)
 
@@ -73,25 +90,29 @@ def evaluate_plain(store: SQLiteStore, corpus: Path, queries: list[dict]) -> tup
 def main() -> None:
     corpus = corpus_dir()
     queries = json.loads((ROOT / "tests" / "relevance.json").read_text(encoding="utf-8"))["queries"]
-    with tempfile.TemporaryDirectory() as tmp:
-        store = SQLiteStore(Path(tmp) / "k.db")
-        ingest(store, [corpus], workers=1)
-        full = store_module._fts
-        print(f"{len(queries)} hand-judged queries over {store.count()} sets of the corpus")
-        print(f"{'configuration':<40} {'top-3':>6} {'MRR':>6}")
-        top3, mrr = evaluate(store, corpus, queries)
-        print(f"{'stems + compound parts (shipped)':<40} {top3:>3}/{len(queries)} {mrr:6.3f}")
-        store_module._fts = lambda node: (
-            full(node)
-            .replace("{title body parts notes}", "{title body notes}")
-            .replace("{title body parts}", "{title body}")
-        )
-        top3, mrr = evaluate(store, corpus, queries)
-        print(f"{'stems only (no compound parts)':<40} {top3:>3}/{len(queries)} {mrr:6.3f}")
-        store_module._fts = full
-        top3, mrr = evaluate_plain(store, corpus, queries)
-        print(f"{'plain FTS5 unicode61, newest first':<40} {top3:>3}/{len(queries)} {mrr:6.3f}")
-        store.close()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, pg.database("kvbench_relevance") as url:
+        for location in (str(Path(tmp) / "k.db"), url):
+            store = open_store(location)
+            ingest(store, [corpus], workers=1)
+            sets = store.sets.count()
+            top3, mrr = evaluate(store, corpus, queries)
+            rows.append((store.backend, "stems + compound parts (shipped)", sets, top3, mrr))
+            if store.backend == "sqlite":
+                sqlite_backend._fts = fts_without_parts
+                try:
+                    top3, mrr = evaluate(store, corpus, queries)
+                finally:
+                    sqlite_backend._fts = SHIPPED_FTS
+                rows.append((store.backend, "stems only (no compound parts)", sets, top3, mrr))
+                top3, mrr = evaluate_plain(store, corpus, queries)
+                rows.append((store.backend, "plain FTS5 unicode61, newest first", sets, top3, mrr))
+            store.close()
+    print(f"{len(queries)} hand-judged queries (tests/relevance.json) over the corpus at {corpus}\n")
+    print("| backend | configuration | sets | top-3 | MRR |")
+    print("|---|---|---:|---:|---:|")
+    for backend, configuration, sets, top3, mrr in rows:
+        print(f"| {backend} | {configuration} | {sets} | {top3}/{len(queries)} | {mrr:.3f} |")
 
 
 if __name__ == "__main__":

@@ -1,23 +1,29 @@
-"""Search at scale: ingest rate, database size and query latency at 10k, 100k and 300k
-synthetic question sets (``bench/synthetic.py``), against a plain SQLite FTS5 ``unicode61``
-index over the same blocks ordered by date (how the best-known public site answers), in the
-same run.
+"""Search at scale on both backends: ingest rate, database size and query latency at 10k,
+100k and 300k synthetic question sets (``bench/synthetic.py``), SQLite and PostgreSQL side
+by side in one run, with a plain SQLite FTS5 ``unicode61`` index over the same blocks
+ordered by date (how the best-known public site answers) as a baseline.
 
     .venv/bin/python bench/bench_search.py                 # 10000 100000 300000
     .venv/bin/python bench/bench_search.py 10000 50000     # other sizes
 
-For each size: the sets are added to one growing store (ingest rate = sets per second of
-``SQLiteStore.put`` for the added sets, one process, records already built); the baseline
-table gets the blocks' raw text. Then 200 fixed queries (1–3 words drawn from the corpus
-vocabulary, some phrases) run without and with a filter (party, ministry, date range or
-status, fixed per query), limit 20, each timed alone: p50/p95/p99 in milliseconds. The
-searching process's peak memory is measured in a fresh process that only opens the store
-and runs the queries.
+For each size the sets are added to one growing store per backend (SQLite: a file in
+/tmp/kamervragen-bench; PostgreSQL: a database made for the run and dropped after it, on
+``KAMERVRAGEN_BENCH_PG``). Ingest rate = sets per second of ``store.sets.put`` for the
+added sets, records already built in memory, 500 puts per transaction, one process. Then
+SQLite's log is checkpointed and PostgreSQL is vacuumed and analysed, and the size is taken
+(SQLite: file + WAL; PostgreSQL: ``pg_database_size``). The 200 fixed queries (1–3 words
+drawn from the corpus vocabulary, some phrases) run without and with a filter (party,
+ministry, date range or status, fixed per query), limit 20, in a fresh process that opens
+the store, runs them once untimed, then once timed, each alone: p50/p95/p99 in
+milliseconds, and that process's peak memory. For PostgreSQL that is the client only: the
+server runs as its own processes on the same machine and does the index work.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
+import os
 import random
 import sqlite3
 import subprocess
@@ -27,15 +33,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import pg  # noqa: E402
 from corpus import corpus_dir  # noqa: E402
 from synthetic import Vocabulary, records  # noqa: E402
 
 from kamervragen.query import parse_query  # noqa: E402
-from kamervragen.store import Filters, SQLiteStore  # noqa: E402
+from kamervragen.record import Record  # noqa: E402
+from kamervragen.store import Filters, Store, open_store  # noqa: E402
 
 WORKDIR = Path("/tmp/kamervragen-bench")
 QUERIES = 200
 LIMIT = 20
+BATCH = 500
 
 
 def make_queries(vocabulary: Vocabulary, seed: int = 7) -> list[tuple[str, dict[str, str]]]:
@@ -82,7 +91,7 @@ def percentiles(values: list[float]) -> str:
     def at(p: float) -> float:
         return values[min(len(values) - 1, int(p * len(values)))]
 
-    return f"{at(0.50):7.1f} {at(0.95):7.1f} {at(0.99):7.1f}"
+    return f"{at(0.50):.1f} / {at(0.95):.1f} / {at(0.99):.1f}"
 
 
 def baseline_sql(filters: dict[str, str]) -> tuple[str, list[str]]:
@@ -120,33 +129,36 @@ def plain_match(text: str) -> str:
     return " ".join('"' + w + '"' for w in text.split())
 
 
-def run_queries(
-    db_path: Path, plain_path: Path | None, queries: list[tuple[str, dict[str, str]]]
-) -> dict[str, list[float]]:
-    """Time every query; without ``plain_path`` only the store's own search runs."""
-    store = SQLiteStore(db_path)
-    if plain_path is not None:
-        store.db.execute(f"ATTACH DATABASE '{plain_path}' AS plain")
-    timings: dict[str, list[float]] = {"ours": [], "ours+filter": [], "plain": [], "plain+filter": []}
-    for text, filters in queries:
-        tree = parse_query(text)
-        for label, f in (("ours", Filters()), ("ours+filter", Filters(**filters))):  # type: ignore[arg-type]
-            t = time.perf_counter()
-            store.search(tree, f, LIMIT)
-            timings[label].append(1000 * (time.perf_counter() - t))
-        for label, f in (("plain", {}), ("plain+filter", filters)) if plain_path is not None else ():
-            sql, params = baseline_sql(f)
-            t = time.perf_counter()
-            store.db.execute(sql, [plain_match(text), *params]).fetchall()
-            timings[label].append(1000 * (time.perf_counter() - t))
-    store.close()
+def time_plain(db_path: Path, plain_path: Path, queries: list[tuple[str, dict[str, str]]]) -> dict:
+    """The baseline's latencies, without and with the filter (after one untimed pass)."""
+    db = sqlite3.connect(db_path)
+    db.execute(f"ATTACH DATABASE '{plain_path}' AS plain")
+    timings: dict[str, list[float]] = {"plain": [], "filtered": []}
+    for _ in range(2):
+        timings = {"plain": [], "filtered": []}
+        for text, filters in queries:
+            for label, f in (("plain", {}), ("filtered", filters)):
+                sql, params = baseline_sql(f)
+                t = time.perf_counter()
+                db.execute(sql, [plain_match(text), *params]).fetchall()
+                timings[label].append(1000 * (time.perf_counter() - t))
+    db.close()
     return timings
 
 
-def search_only(db_path: str, queries_path: str) -> None:
-    """Child process: run the store's searches alone, print the peak memory (MB)."""
-    queries = json.loads(Path(queries_path).read_text())
-    run_queries(Path(db_path), None, [(q, f) for q, f in queries])
+def search_only(location: str, queries_path: str) -> None:
+    """Child process: open the store, run the searches (once untimed, once timed), print
+    the latencies and the peak memory (MB) as JSON."""
+    queries = [(parse_query(q), Filters(**f)) for q, f in json.loads(Path(queries_path).read_text())]
+    store = open_store(location)
+    for _ in range(2):
+        timings: dict[str, list[float]] = {"plain": [], "filtered": []}
+        for tree, filters in queries:
+            for label, f in (("plain", Filters()), ("filtered", filters)):
+                t = time.perf_counter()
+                store.search.search(tree, f, LIMIT)
+                timings[label].append(1000 * (time.perf_counter() - t))
+    store.close()
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent across fork and
     # exec, so the big benchmark process would be counted in its searcher.
     peak_kb = next(
@@ -154,62 +166,93 @@ def search_only(db_path: str, queries_path: str) -> None:
         for line in Path("/proc/self/status").read_text().splitlines()
         if line.startswith("VmHWM:")
     )
-    print(peak_kb / 1024)
+    print(json.dumps({**timings, "memory": peak_kb / 1024}))
+
+
+def put_all(store: Store, batch: list[Record]) -> float:
+    """Sets per second of store.sets.put over the batch."""
+    t = time.perf_counter()
+    for i in range(0, len(batch), BATCH):
+        with store.transaction():
+            for record in batch[i : i + BATCH]:
+                store.sets.put(record, "synthetic.json")
+    return len(batch) / (time.perf_counter() - t)
+
+
+def settle(store: Store, db_path: Path) -> float:
+    """Make the store ready for searching as after a quiet night; its size in MB."""
+    if store.backend == "sqlite":
+        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        wal = db_path.with_name(db_path.name + "-wal")
+        return (db_path.stat().st_size + (wal.stat().st_size if wal.exists() else 0)) / 1e6
+    store.db.execute("VACUUM ANALYZE")
+    return int(store.db.value("SELECT pg_database_size(current_database())")) / 1e6
 
 
 def main(sizes: list[int]) -> None:
     WORKDIR.mkdir(exist_ok=True)
     db_path, plain_path = WORKDIR / "store.db", WORKDIR / "plain.db"
-    for p in WORKDIR.glob("*.db*"):
+    for p in [*WORKDIR.glob("store.db*"), *WORKDIR.glob("plain.db*")]:
         p.unlink()
     vocabulary = Vocabulary(corpus_dir())
     queries = make_queries(vocabulary)
     queries_path = WORKDIR / "queries.json"
     queries_path.write_text(json.dumps(queries, ensure_ascii=False))
-    store = SQLiteStore(db_path)
-    plain = sqlite3.connect(plain_path)
-    plain.execute("CREATE VIRTUAL TABLE plain_fts USING fts5(text, tokenize = 'unicode61')")
     stream = records(vocabulary, max(sizes), seed=1)
-    have = 0
-    print(f"search at scale, one core, Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}")
     print(
-        f"{'sets':>7} {'blocks':>8} {'ingest/s':>9} {'store MB':>9} {'plain MB':>9} {'mem MB':>7}  "
-        f"{'p50/p95/p99 ms: ours':>24} {'ours+filter':>23} {'plain by date':>23} {'plain+filter':>23}"
+        f"Search at scale: Python {sys.version.split()[0]}, SQLite {sqlite3.sqlite_version}, PostgreSQL"
+        f" {pg.version()} (server on the same machine, {os.cpu_count()} cores). Each measuring process is one"
+        " single-threaded Python process; PostgreSQL's server does its part in its own processes, and"
+        ' "search MB" is the peak memory of the client only. Ingest: records already built, 500 sets per'
+        " transaction. Latency: 200 queries, limit 20, p50 / p95 / p99 ms.\n"
     )
-    for size in sizes:
-        t = time.perf_counter()
-        added = 0
-        for record in stream:
-            store.put(record, "synthetic.json")
-            added += 1
-            if added % 2000 == 0:
-                store.commit()
-            if have + added >= size:
-                break
-        store.commit()
-        rate = added / (time.perf_counter() - t)
-        store.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # searched after ingest, not during
-        last = plain.execute("SELECT coalesce(max(rowid), 0) FROM plain_fts").fetchone()[0]
-        rows = store.db.execute("SELECT id, text FROM blocks WHERE id > ?", (last,)).fetchall()
-        plain.executemany("INSERT INTO plain_fts (rowid, text) VALUES (?, ?)", rows)
-        plain.commit()
-        have += added
-        blocks = store.blocks_count()
-        timings = run_queries(db_path, plain_path, queries)
-        memory = subprocess.run(
-            [sys.executable, __file__, "--search-only", str(db_path), str(queries_path)],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout.strip()
-        size_mb = db_path.stat().st_size / 1e6
-        print(
-            f"{have:7d} {blocks:8d} {rate:9.0f} {size_mb:9.0f} {plain_path.stat().st_size / 1e6:9.0f} "
-            f"{float(memory):7.0f}  {percentiles(timings['ours']):>24} {percentiles(timings['ours+filter']):>23} "
-            f"{percentiles(timings['plain']):>23} {percentiles(timings['plain+filter']):>23}",
-            flush=True,
-        )
-    store.close()
+    print(
+        "| sets | backend | blocks | ingest sets/s | store MB | search MB"
+        " | p50 / p95 / p99 ms | with filter p50 / p95 / p99 ms |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|", flush=True)
+    with pg.database("kvbench_search") as url:
+        stores = {"SQLite": open_store(db_path), "PostgreSQL": open_store(url)}
+        plain = sqlite3.connect(plain_path)
+        plain.execute("CREATE VIRTUAL TABLE plain_fts USING fts5(text, tokenize = 'unicode61')")
+        have = 0
+        for size in sizes:
+            batch = list(itertools.islice(stream, size - have))
+            have += len(batch)
+            rows = []
+            for name, store in stores.items():
+                rate = put_all(store, batch)
+                size_mb = settle(store, db_path)
+                rows.append((name, store, rate, size_mb))
+            last = plain.execute("SELECT coalesce(max(rowid), 0) FROM plain_fts").fetchone()[0]
+            new = stores["SQLite"].db.all("SELECT id, text FROM blocks WHERE id > ?", (last,))
+            plain.executemany("INSERT INTO plain_fts (rowid, text) VALUES (?, ?)", new)
+            plain.commit()
+            for name, store, rate, size_mb in rows:
+                result = json.loads(
+                    subprocess.run(
+                        [sys.executable, __file__, "--search-only", store.location, str(queries_path)],
+                        capture_output=True,
+                        text=True,
+                        check=True,
+                    ).stdout
+                )
+                print(
+                    f"| {have} | {name} | {store.sets.blocks_count()} | {rate:.0f} | {size_mb:.0f}"
+                    f" | {result['memory']:.0f} | {percentiles(result['plain'])}"
+                    f" | {percentiles(result['filtered'])} |",
+                    flush=True,
+                )
+            timings = time_plain(db_path, plain_path, queries)
+            print(
+                f"| {have} | plain FTS5 by date (baseline) | {stores['SQLite'].sets.blocks_count()} | —"
+                f" | {plain_path.stat().st_size / 1e6:.0f} (index only) | — | {percentiles(timings['plain'])}"
+                f" | {percentiles(timings['filtered'])} |",
+                flush=True,
+            )
+        plain.close()
+        for store in stores.values():
+            store.close()
 
 
 if __name__ == "__main__":

@@ -27,7 +27,7 @@ from bench_search import make_queries  # noqa: E402
 from corpus import corpus_dir  # noqa: E402
 from synthetic import Vocabulary, records  # noqa: E402
 
-from kamervragen.store import SQLiteStore  # noqa: E402
+from kamervragen.store import open_store  # noqa: E402
 
 WORKDIR = Path("/tmp/kamervragen-bench")
 
@@ -36,12 +36,12 @@ def build(path: Path, sets: int, vocabulary: Vocabulary) -> None:
     if path.exists():
         return
     tmp = path.with_suffix(".part")
-    store = SQLiteStore(tmp)
-    for n, record in enumerate(records(vocabulary, sets, seed=2), start=1):
-        store.put(record, "synthetic.json")
-        if n % 2000 == 0:
-            store.commit()
-    store.commit()
+    store = open_store(tmp)
+    batch = list(records(vocabulary, sets, seed=2))
+    for i in range(0, len(batch), 500):
+        with store.transaction():
+            for record in batch[i : i + 500]:
+                store.sets.put(record, "synthetic.json")
     store.close()
     tmp.rename(path)
 

@@ -31,12 +31,12 @@ SHORTHANDS: dict[str, tuple[Status, ...]] = {
 STATUS_FILTERS = STATUSES + tuple(SHORTHANDS)
 # In Dutch, for pages and messages.
 LABELS: dict[str, str] = {
-    "open": "open",
-    "overdue": "te laat, nog geen antwoord",
+    "open": "open, binnen de termijn",
+    "overdue": "onbeantwoord en te laat",
     "answered": "op tijd beantwoord",
     "answered_late": "te laat beantwoord",
     "withdrawn": "ingetrokken",
-    "unanswered": "nog geen antwoord",
+    "unanswered": "onbeantwoord",
     "late": "te laat",
 }
 

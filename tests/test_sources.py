@@ -10,7 +10,6 @@ import pytest
 
 from kamervragen import life
 from kamervragen.cases import QUESTIONS, Case, Document, assess
-
 from kamervragen.sources import sru, syncfeed
 from kamervragen.sources.http import USER_AGENT, Client, FetchError
 from kamervragen.sources.odata import to_syncfeed

@@ -55,7 +55,7 @@ def test_first_sync_then_only_changes(tmp_path: Path) -> None:
         assert not first.failed
         assert holdings(store) == history.expected()
         assert sum(first.cases.values()) == 2000
-        assert set(first.cases) <= {"open", "answered", "late", "late_without_notice", "withdrawn"}
+        assert set(first.cases) <= set(life.OUTCOMES)
         assert "Beantwoording via brief" in first.unknown_soorten or first.unknown_soorten == set()
         requests_first = fake.requests["feed"]
 

@@ -25,7 +25,7 @@ with warnings.catch_warnings():
 from kamervragen.ingest import ingest
 from kamervragen.search import search
 from kamervragen.store import open_store
-from kamervragen.web.app import _late, create_app
+from kamervragen.web.app import create_app
 
 from .test_ingest import DOCUMENT
 from .web_support import free_port, running, sample_store
@@ -63,23 +63,8 @@ def test_set_page_shows_each_question_beside_its_answer_grouped_once(client: Tes
     assert "Antwoord op vragen 2 en 3" in text and "Zie het antwoord op vragen 2 en 3" in text
     assert "https://example.org/voorbeeld/huisuitzetting-in-een-fictieve-gemeente" in text
     assert "Ingezonden: 2026-03-02" in text and "Beantwoord: 2026-03-30" in text
-    assert "28 dagen" in text and "te laat" in text
+    assert "Status: <strong>te laat beantwoord</strong> — beantwoord na 28 dagen; de termijn was 2026-03-23." in text
     assert "https://zoek.officielebekendmakingen.nl/ah-tk-20252026-9999.html" in text
-
-
-def test_late_follows_the_cases_due_date_when_the_sync_knows_it() -> None:
-    # Asked 2 March, delay notice, so due 13 April; answered 30 March after 28 days.
-    on_time = {
-        "due_on": "2026-04-13",
-        "answered_on": "2026-03-30",
-        "notice_on": "2026-03-20",
-        "status": "answered",
-    }
-    assert _late(28, on_time) is None, "six weeks after a delay notice: 28 days is on time"
-    late = {**on_time, "answered_on": "2026-04-20", "status": "late"}
-    assert _late(49, late) == "de termijn was 2026-04-13, na uitstel"
-    assert _late(28, None) == "de termijn is drie weken", "without a case: three weeks"
-    assert _late(21, None) is None and _late(None, None) is None
 
 
 def test_feeds_are_atom(client: TestClient) -> None:
@@ -190,7 +175,7 @@ def test_invalid_parameters_are_explained_in_dutch(client: TestClient) -> None:
         detail == "from moet een datum als 2024-03-01 (of 2024-03, of 2024) zijn; limit moet minstens 1 zijn"
     )
     page = client.get("/", params={"status": "kapot"})
-    assert page.status_code == 422 and "status moet answered, unanswered of late zijn" in page.text
+    assert page.status_code == 422 and "status moet open, overdue, answered, answered_late, withdrawn, unanswered of late zijn" in page.text
 
 
 def test_script_tags_and_fts_syntax_are_harmless(client: TestClient) -> None:
@@ -205,9 +190,10 @@ def test_party_and_ministry_pages_count_every_set(client: TestClient) -> None:
     # 30 March (28 days, so late).
     party = client.get("/partij/SP")
     assert party.status_code == 200
-    assert "31 sets vragen; 1 beantwoord, waarvan 1 later dan drie weken." in party.text
+    # The 30 were asked in March 2026 (due three weeks later): past due, unanswered.
+    assert "31 sets vragen: 1 te laat beantwoord, 30 onbeantwoord en te laat." in party.text
     ministry = client.get("/ministerie/Volkshuisvesting")
-    assert "1 set vragen; 1 beantwoord, waarvan 1 later dan drie weken." in ministry.text
+    assert "1 set vragen: 1 te laat beantwoord." in ministry.text
     assert "voorbeeldvraag" in ministry.text
 
 

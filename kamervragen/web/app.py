@@ -234,7 +234,7 @@ def create_app(location: str | Path) -> FastAPI:
         return page(request, "overdue.html", **db.stats.overdue())
 
     @app.get("/cijfers", response_class=HTMLResponse, include_in_schema=False)
-    def numbers(request: Request, db: Store) -> HTMLResponse:
+    def numbers(request: Request, db: Db) -> HTMLResponse:
         charts = [
             (name, title, Markup(draw(name, title, fn(db.stats)))) for name, (title, fn) in CHARTS.items()
         ]
@@ -355,7 +355,7 @@ def create_app(location: str | Path) -> FastAPI:
         return {"title": title, "columns": list(rows[0]), "rows": [list(r) for r in rows[1:]]}
 
     @app.get("/api/open", tags=["cijfers"])
-    def api_open(db: Store) -> dict[str, Any]:
+    def api_open(db: Db) -> dict[str, Any]:
         """Sets past their due date without an answer, and the counts per ministry and party;
         ``sources`` says how many sets the documents alone and the sync's cases inform."""
         return db.stats.overdue()
