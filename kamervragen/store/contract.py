@@ -71,9 +71,6 @@ class SearchIndex(Protocol):
     ) -> Iterator[tuple[int, list[str], str, str | None]]:
         """(set_id, facet tokens, outcome, due_on) of up to ``sample`` matching blocks."""
 
-    def sets_matching(self, groups: list[list[str]]) -> tuple[str, list[object]]:
-        """A ``SELECT set_id …`` of the sets whose blocks carry a token of every group."""
-
     def document_frequency(self, stems: list[str]) -> dict[str, int]: ...
     def count(self) -> int: ...
     def check(self) -> list[str]: ...

@@ -111,7 +111,8 @@ def facet_tokens(
         tokens.append("sy" + record.session_year.replace("-", ""))
     tokens.append(_kind_token(record.kind))
     tokens.append(OUTCOME_TOKENS[outcome])
-    tokens.append("bq" if block == "question" else "ba")
+    if block:
+        tokens.append("bq" if block == "question" else "ba")
     tokens += [f"m{i}" for i in people] + [f"p{i}" for i in dict.fromkeys(parties)]
     tokens += [f"a{i}" for i in addressees] + [f"r{i}" for i in answerers]
     return tokens

@@ -48,7 +48,8 @@ CREATE TABLE sets (
     title TEXT, submitted_on TEXT, received_on TEXT,
     days_taken INTEGER,
     record_json TEXT NOT NULL,
-    outcome TEXT NOT NULL DEFAULT 'pending', due_on TEXT, answered_on TEXT, known_from TEXT
+    outcome TEXT NOT NULL DEFAULT 'pending', due_on TEXT, answered_on TEXT, known_from TEXT,
+    facets TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX sets_submitted ON sets(submitted_on);
 CREATE INDEX sets_case ON sets(case_number);
@@ -233,9 +234,6 @@ class PostgresIndex:
             [*params, sample],
         ):
             yield int(set_id), list(facets), outcome, due_on
-
-    def sets_matching(self, groups: list[list[str]]) -> tuple[str, list[object]]:
-        return "SELECT set_id FROM block_index WHERE facets @@ CAST(? AS tsquery)", [_facets(groups)]
 
     def document_frequency(self, stems: list[str]) -> dict[str, int]:
         """In how many blocks each stem occurs, counted up to 100,000 (the weight of a word

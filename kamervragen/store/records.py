@@ -21,7 +21,7 @@ from kamervragen import life
 from kamervragen.analyze import analyze
 from kamervragen.record import Record
 from kamervragen.store.contract import Hit, IndexedBlock, Outcome, SearchIndex
-from kamervragen.store.filters import Filters, Plan, facet_tokens, plan
+from kamervragen.store.filters import OUTCOME_TOKENS, Filters, Plan, facet_tokens, plan
 from kamervragen.store.sql import Database
 
 # When one document arrives in several formats, the richer source is kept: KOOP's XML says
@@ -41,6 +41,11 @@ def content_hash(record: Record) -> str:
     """Identity of a set without a KOOP id: what it says, not where it came from."""
     body = record.model_dump(exclude={"warnings", "id"})
     return hashlib.sha256(json.dumps(body, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def _spaced(tokens: list[str]) -> str:
+    """Tokens as the set's facets column holds them: each between spaces, for LIKE '% t %'."""
+    return " " + " ".join(tokens) + " "
 
 
 def notice_text(record: Record) -> str:
@@ -131,6 +136,7 @@ class Records:
         )
         people: list[int] = []
         parties: list[int] = []
+        # set_tokens, below, once people and offices have their ids
         for position, member in enumerate(record.submitters):
             party_id = self._id("parties", ("name",), (member.party,)) if member.party else None
             person_id = self._id("people", ("name", "party_id"), (member.name, party_id))
@@ -156,6 +162,12 @@ class Records:
         self.db.many(
             "INSERT INTO footnotes VALUES (?, ?, ?, ?)",
             [(set_id, f.number, f.text, json.dumps(f.urls)) for f in record.footnotes],
+        )
+        tokens = facet_tokens(
+            record, "", "pending", people, parties, by_relation["addressee"], by_relation["answerer"]
+        )
+        self.db.execute(
+            "UPDATE sets SET facets = ? WHERE id = ?", (_spaced(tokens), set_id)
         )
         notes = analyze(" ".join(f.text for f in record.footnotes))[0]
         title, title_parts = analyze(record.title or "")
@@ -221,12 +233,18 @@ class Records:
             termijn = case[1]
         lived = life.assess(events, termijn, "sync" if case is not None else "documents")
         ids = [int(r[0]) for r in rows]
+        outcome_tokens = set(OUTCOME_TOKENS.values())
         for i in ids:
+            facets = str(self.db.value("SELECT facets FROM sets WHERE id = ?", (i,)) or "")
+            kept = [t for t in facets.split() if t not in outcome_tokens]
             self.db.execute(
-                "UPDATE sets SET outcome = ?, due_on = ?, answered_on = ?, days_taken = ?, known_from = ?"
+                "UPDATE sets SET outcome = ?, due_on = ?, answered_on = ?, days_taken = ?, known_from = ?, facets = ?"
                 " WHERE id = ?",
-                (lived.outcome, lived.due_on, lived.answered_on, lived.days_taken, lived.known_from, i),
-            )
+                (
+                    lived.outcome, lived.due_on, lived.answered_on, lived.days_taken, lived.known_from,
+                    _spaced([*kept, OUTCOME_TOKENS[lived.outcome]]), i,
+                ),
+            )  # fmt: skip
         self.index.relive(ids, lived.outcome, lived.due_on)
 
     def relive_all(self) -> None:
@@ -313,10 +331,11 @@ class Records:
         if p is None:
             return None
         where, params = p.checks("s", set_id="id")
-        if p.groups:
-            sub, args = self.index.sets_matching(p.groups)
-            where.insert(0, f"s.id IN ({sub})")
-            params = [*args, *params]
+        # The same tokens as the index, on the set's own row: a set without blocks (a
+        # heading only) is still browsed, exported and counted.
+        for group in p.groups:
+            where.append("(" + " OR ".join("s.facets LIKE ?" for _ in group) + ")")
+            params += [f"% {token} %" for token in group]
         return " AND ".join(where) or "1 = 1", params
 
     def records(self, filters: Filters) -> Iterator[Stored]:

@@ -247,6 +247,7 @@ MIGRATIONS = [
         ALTER TABLE sets ADD COLUMN due_on TEXT;
         ALTER TABLE sets ADD COLUMN answered_on TEXT;
         ALTER TABLE sets ADD COLUMN known_from TEXT;
+        ALTER TABLE sets ADD COLUMN facets TEXT NOT NULL DEFAULT '';
         CREATE INDEX sets_outcome ON sets(outcome, due_on);
         DROP TABLE blocks_fts;
         CREATE VIRTUAL TABLE blocks_fts USING fts5(title, body, parts, notes, facets,
@@ -379,9 +380,6 @@ class SQLiteIndex:
             [self._match(query, groups), *params, sample],
         ):
             yield int(set_id), facets.split(), outcome, due_on
-
-    def sets_matching(self, groups: list[list[str]]) -> tuple[str, list[object]]:
-        return "SELECT set_id FROM blocks_fts WHERE blocks_fts MATCH ?", [_groups(groups)]
 
     def document_frequency(self, stems: list[str]) -> dict[str, int]:
         """In how many blocks each stem occurs (for weighting the terms of a question)."""
