@@ -74,9 +74,14 @@ def test_first_sync_then_only_changes(tmp_path: Path) -> None:
     assert store.check() == []
 
 
-def test_koop_documents_are_parsed_and_linked_to_their_case(tmp_path: Path, corpus: Path) -> None:
+def test_koop_documents_are_parsed_and_linked_to_their_case(location: str, corpus: Path) -> None:
+    """On every backend, and through the command line on the same store."""
+    from typer.testing import CliRunner
+
+    from kamervragen.cli import app
+
     history = History(150, seed=5)
-    store = open_store(tmp_path / "k.db")
+    store = open_store(location)
     with FakeServices(history, recorded=corpus / "koop") as fake:
         tk = sync_tk(store, client().get, fake.url)
         koop = sync_koop(store, client().get, fake.url)
@@ -98,6 +103,13 @@ def test_koop_documents_are_parsed_and_linked_to_their_case(tmp_path: Path, corp
         assert hits and {h.case_number for h in hits} <= late_cases
         again = sync_koop(store, client().get, fake.url)
         assert again.new == 0 and again.updated == 0
+        with_cli = CliRunner().invoke(
+            app, ["sync", "--tk-url", fake.url, "--koop-url", fake.url, "--db", location, "--retries", "8"]
+        )
+        assert with_cli.exit_code == 0, with_cli.output
+        assert "tk: 0 new, 0 updated" in with_cli.stdout and "koop: 0 new, 0 updated" in with_cli.stdout
+    assert store.check() == []
+    store.close()
 
 
 def test_every_fault_is_survived(tmp_path: Path) -> None:

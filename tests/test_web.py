@@ -63,7 +63,10 @@ def test_set_page_shows_each_question_beside_its_answer_grouped_once(client: Tes
     assert "Antwoord op vragen 2 en 3" in text and "Zie het antwoord op vragen 2 en 3" in text
     assert "https://example.org/voorbeeld/huisuitzetting-in-een-fictieve-gemeente" in text
     assert "Ingezonden: 2026-03-02" in text and "Beantwoord: 2026-03-30" in text
-    assert "Status: <strong>te laat beantwoord</strong> — beantwoord na 28 dagen; de termijn was 2026-03-23." in text
+    assert (
+        "Status: <strong>te laat beantwoord</strong> — beantwoord na 28 dagen; de termijn was 2026-03-23."
+        in text
+    )
     assert "https://zoek.officielebekendmakingen.nl/ah-tk-20252026-9999.html" in text
 
 
@@ -175,7 +178,11 @@ def test_invalid_parameters_are_explained_in_dutch(client: TestClient) -> None:
         detail == "from moet een datum als 2024-03-01 (of 2024-03, of 2024) zijn; limit moet minstens 1 zijn"
     )
     page = client.get("/", params={"status": "kapot"})
-    assert page.status_code == 422 and "status moet open, overdue, answered, answered_late, withdrawn, unanswered of late zijn" in page.text
+    assert (
+        page.status_code == 422
+        and "status moet open, overdue, answered, answered_late, withdrawn, unanswered of late zijn"
+        in page.text
+    )
 
 
 def test_script_tags_and_fts_syntax_are_harmless(client: TestClient) -> None:

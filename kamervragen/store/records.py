@@ -77,14 +77,16 @@ class Records:
         transaction). The same ``id`` (or, without one, the same content) is updated, never
         duplicated; a poorer format of a stored document changes nothing."""
         digest = content_hash(record)
-        row = None
-        if record.id:
-            row = self.db.one("SELECT id, content_hash, source FROM sets WHERE doc_id = ?", (record.id,))
-        if row is None:
-            row = self.db.one("SELECT id, content_hash, source FROM sets WHERE content_hash = ?", (digest,))
-        if row is not None and (row[1] == digest or source_rank(source) < source_rank(row[2])):
-            return "unchanged"
         with self.db.transaction():
+            row = None
+            if record.id:
+                row = self.db.one("SELECT id, content_hash, source FROM sets WHERE doc_id = ?", (record.id,))
+            if row is None:
+                row = self.db.one(
+                    "SELECT id, content_hash, source FROM sets WHERE content_hash = ?", (digest,)
+                )
+            if row is not None and (row[1] == digest or source_rank(source) < source_rank(row[2])):
+                return "unchanged"
             old_case = None
             if row is not None:
                 old_case = self.db.value("SELECT case_number FROM sets WHERE id = ?", (row[0],))
@@ -166,9 +168,7 @@ class Records:
         tokens = facet_tokens(
             record, "", "pending", people, parties, by_relation["addressee"], by_relation["answerer"]
         )
-        self.db.execute(
-            "UPDATE sets SET facets = ? WHERE id = ?", (_spaced(tokens), set_id)
-        )
+        self.db.execute("UPDATE sets SET facets = ? WHERE id = ?", (_spaced(tokens), set_id))
         notes = analyze(" ".join(f.text for f in record.footnotes))[0]
         title, title_parts = analyze(record.title or "")
         blocks = [("question", [q.number], q.text) for q in record.questions]
@@ -212,20 +212,22 @@ class Records:
     def relive(self, case_number: str | None, set_id: int | None = None) -> None:
         """Work out the life of the sets of one Zaak (or of one set without a Zaak number)
         from all that is known, and write it on each of them and their index rows."""
+        columns = "SELECT id, kind, submitted_on, received_on, record_json FROM sets WHERE"
         if case_number:
-            rows = self.db.all("SELECT id, record_json FROM sets WHERE case_number = ?", (case_number,))
+            rows = self.db.all(f"{columns} case_number = ?", (case_number,))
             case = self.db.one(
                 "SELECT submitted_on, termijn, documents FROM cases WHERE nummer = ?", (case_number,)
             )
         elif set_id is not None:
-            rows = self.db.all("SELECT id, record_json FROM sets WHERE id = ?", (set_id,))
+            rows = self.db.all(f"{columns} id = ?", (set_id,))
             case = None
         else:
             return
         events: list[life.Event] = []
-        for _, payload in rows:
-            r = Record.model_validate_json(payload)
-            events += life.record_events(r.kind, r.submitted_on, r.received_on, notice_text(r))
+        for _, kind, submitted, received, payload in rows:
+            # Only a Mededeling's words say what it reports (withdrawn, or answered by letter).
+            text = notice_text(Record.model_validate_json(payload)) if kind == "notice" else ""
+            events += life.record_events(kind, submitted, received, text)
         termijn = None
         if case is not None:
             documents = [(d.get("soort", ""), d.get("datum")) for d in json.loads(case[2])]
