@@ -149,19 +149,7 @@ class Statistics:
             args,
         ):
             entry = units.setdefault(
-                unit,
-                {
-                    "set": int(set_id),
-                    "nummer": nummer,
-                    "title": title,
-                    "submitted_on": submitted,
-                    "due_on": due,
-                    "status": "overdue",
-                    "days_over": (today - date.fromisoformat(due)).days,
-                    "known_from": known_from or "documents",
-                    "ministries": set(),
-                    "parties": set(),
-                },
+                unit, _overdue(int(set_id), nummer, title, submitted, due, known_from or "documents", today)
             )
             for (portfolio,) in self.db.all(
                 "SELECT o.portfolio FROM set_offices so JOIN offices o ON o.id = so.office_id"
@@ -182,25 +170,16 @@ class Statistics:
             (today.isoformat(),),
         ):
             actors = [f for _, c, f in self.mirror.linked(zaak_id) if c.lower() == "zaakactor"]
-            units[nummer] = {
-                "set": None,
-                "nummer": nummer,
-                "title": title,
-                "submitted_on": submitted,
-                "due_on": due,
-                "status": "overdue",
-                "days_over": (today - date.fromisoformat(due)).days,
-                "known_from": "sync",
-                "ministries": {
-                    str(f.get("functie") or f.get("actorNaam"))
-                    for f in actors
-                    if f.get("relatie") == "Gericht aan"
-                },
-                "parties": {
-                    str(f.get("actorFractie"))
-                    for f in actors
-                    if f.get("relatie") in ("Indiener", "Medeindiener") and f.get("actorFractie")
-                },
+            units[nummer] = _overdue(None, nummer, title, submitted, due, "sync", today)
+            units[nummer]["ministries"] = {
+                str(f.get("functie") or f.get("actorNaam"))
+                for f in actors
+                if f.get("relatie") == "Gericht aan"
+            }
+            units[nummer]["parties"] = {
+                str(f.get("actorFractie"))
+                for f in actors
+                if f.get("relatie") in ("Indiener", "Medeindiener") and f.get("actorFractie")
             }
         cases = sorted(units.values(), key=lambda e: (e["due_on"], e["nummer"] or ""))
         per_ministry: Counter[str] = Counter()
@@ -228,6 +207,29 @@ class Statistics:
             counts[str(known_from)] = int(n)
         counts["cases"] = int(self.db.value("SELECT count(*) FROM cases"))
         return counts
+
+
+def _overdue(
+    set_id: int | None,
+    nummer: str | None,
+    title: str | None,
+    submitted: str | None,
+    due: str,
+    known_from: str,
+    today: date,
+) -> dict[str, Any]:
+    return {
+        "set": set_id,
+        "nummer": nummer,
+        "title": title,
+        "submitted_on": submitted,
+        "due_on": due,
+        "status": "overdue",
+        "days_over": (today - date.fromisoformat(due)).days,
+        "known_from": known_from,
+        "ministries": set(),
+        "parties": set(),
+    }
 
 
 CHARTS = {
