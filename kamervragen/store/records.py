@@ -91,8 +91,18 @@ class Records:
             if row is not None:
                 old_case = self.db.value("SELECT case_number FROM sets WHERE id = ?", (row[0],))
                 self._delete(int(row[0]))
-            set_id = self._insert(record, source, digest, int(row[0]) if row else None)
+            set_id, blocks = self._insert(record, source, digest, int(row[0]) if row else None)
+            # The life first, then the blocks go into the index once, with it.
             self.relive(record.case_number, set_id)
+            outcome, due_on = self.db.one("SELECT outcome, due_on FROM sets WHERE id = ?", (set_id,)) or (
+                "pending",
+                None,
+            )
+            token = OUTCOME_TOKENS[outcome]
+            for b in blocks:
+                b.outcome, b.due_on = outcome, due_on
+                b.facets = [token if t == OUTCOME_TOKENS["pending"] else t for t in b.facets]
+            self.index.add(blocks)
             if old_case and old_case != record.case_number:
                 self.relive(old_case)
         return "updated" if row is not None else "new"
@@ -111,7 +121,10 @@ class Records:
             self.db.value(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks}) RETURNING id", values)
         )
 
-    def _insert(self, record: Record, source: str, digest: str, set_id: int | None) -> int:
+    def _insert(
+        self, record: Record, source: str, digest: str, set_id: int | None
+    ) -> tuple[int, list[IndexedBlock]]:
+        """The set's rows; its index rows are returned to be added once its life is known."""
         set_id = int(
             self.db.value(
                 "INSERT INTO sets (id, doc_id, content_hash, source, kind, oral, chamber, session_year,"
@@ -185,7 +198,7 @@ class Records:
             body, parts = analyze(text)
             # The title belongs to every block (a question is about its set's subject); the
             # footnotes are indexed once, on the first block, so a long note does not count
-            # again for every block. The outcome is set by relive() right after.
+            # again for every block. The outcome is filled in by put() once the life is known.
             facets = facet_tokens(
                 record, kind, "pending", people, parties, by_relation["addressee"], by_relation["answerer"]
             )
@@ -204,8 +217,7 @@ class Records:
                     due_on=None,
                 )
             )
-        self.index.add(indexed)
-        return set_id
+        return set_id, indexed
 
     # -- the life of the sets of one Zaak ------------------------------------------------
 

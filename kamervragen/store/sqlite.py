@@ -227,7 +227,7 @@ def _rebuild(store: Any) -> None:
         record = store.sets.record(int(set_id))
         digest = store.db.value("SELECT content_hash FROM sets WHERE id = ?", (set_id,))
         store.sets._delete(int(set_id))
-        store.sets._insert(record, source, digest, int(set_id))
+        store.index.add(store.sets._insert(record, source, digest, int(set_id))[1])
     store.mirror.reassess_cases()
     store.sets.relive_all()
 
@@ -319,8 +319,11 @@ class SQLiteIndex:
         wanted = OUTCOME_TOKENS[outcome]
         old = set(OUTCOME_TOKENS.values())
         for set_id in set_ids:
+            # By rowid from the blocks' own index: set_id is not indexed in FTS5.
             for rowid, facets, was, was_due in self.db.all(
-                "SELECT rowid, facets, outcome, due_on FROM blocks_fts WHERE set_id = ?", (set_id,)
+                "SELECT rowid, facets, outcome, due_on FROM blocks_fts WHERE rowid IN"
+                " (SELECT id FROM blocks WHERE set_id = ?)",
+                (set_id,),
             ):
                 kept = [t for t in facets.split() if t not in old]
                 tokens = " ".join([*kept, wanted])
