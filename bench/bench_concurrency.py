@@ -154,7 +154,9 @@ def main(sets: int, seconds: float) -> None:
                 errors += [f"{name}, {label}: {n}× {e}" for e, n in (r["errors"] + r["write_errors"]).items()]
             print(f"({name}: store built at {built:.0f} sets/s)", flush=True)
     print()
-    print("| backend | phase | reads | reads/s | read p50 / p95 / p99 ms | read errors | ingest sets/s | ingest errors |")
+    print(
+        "| backend | phase | reads | reads/s | read p50 / p95 / p99 ms | read errors | ingest sets/s | ingest errors |"
+    )
     print("|---|---|---:|---:|---:|---:|---:|---:|")
     print("\n".join(rows))
     for line in errors:
