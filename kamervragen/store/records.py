@@ -80,27 +80,24 @@ class Records:
         with self.db.transaction():
             row = None
             if record.id:
-                row = self.db.one("SELECT id, content_hash, source FROM sets WHERE doc_id = ?", (record.id,))
+                row = self.db.one(
+                    "SELECT id, content_hash, source, case_number FROM sets WHERE doc_id = ?", (record.id,)
+                )
             if row is None:
                 row = self.db.one(
-                    "SELECT id, content_hash, source FROM sets WHERE content_hash = ?", (digest,)
+                    "SELECT id, content_hash, source, case_number FROM sets WHERE content_hash = ?", (digest,)
                 )
             if row is not None and (row[1] == digest or source_rank(source) < source_rank(row[2])):
                 return "unchanged"
-            old_case = None
+            old_case = row[3] if row is not None else None
             if row is not None:
-                old_case = self.db.value("SELECT case_number FROM sets WHERE id = ?", (row[0],))
                 self._delete(int(row[0]))
             set_id, blocks = self._insert(record, source, digest, int(row[0]) if row else None)
             # The life first, then the blocks go into the index once, with it.
-            self.relive(record.case_number, set_id)
-            outcome, due_on = self.db.one("SELECT outcome, due_on FROM sets WHERE id = ?", (set_id,)) or (
-                "pending",
-                None,
-            )
-            token = OUTCOME_TOKENS[outcome]
+            lived = self.relive(record.case_number, set_id, unindexed=set_id)
+            token = OUTCOME_TOKENS[lived.outcome]
             for b in blocks:
-                b.outcome, b.due_on = outcome, due_on
+                b.outcome, b.due_on = lived.outcome, lived.due_on
                 b.facets = [token if t == OUTCOME_TOKENS["pending"] else t for t in b.facets]
             self.index.add(blocks)
             if old_case and old_case != record.case_number:
@@ -221,22 +218,26 @@ class Records:
 
     # -- the life of the sets of one Zaak ------------------------------------------------
 
-    def relive(self, case_number: str | None, set_id: int | None = None) -> None:
+    def relive(
+        self, case_number: str | None, set_id: int | None = None, unindexed: int | None = None
+    ) -> life.Life:
         """Work out the life of the sets of one Zaak (or of one set without a Zaak number)
-        from all that is known, and write it on each of them and their index rows."""
-        columns = "SELECT id, kind, submitted_on, received_on, record_json FROM sets WHERE"
+        from all that is known, and write it where it changed: on the sets and their index
+        rows (but for ``unindexed``, a set whose blocks are not in the index yet)."""
+        columns = (
+            "SELECT id, kind, submitted_on, received_on, record_json, outcome, due_on, answered_on, days_taken,"
+            " known_from, facets FROM sets WHERE"
+        )
+        case = None
         if case_number:
             rows = self.db.all(f"{columns} case_number = ?", (case_number,))
             case = self.db.one(
                 "SELECT submitted_on, termijn, documents FROM cases WHERE nummer = ?", (case_number,)
             )
-        elif set_id is not None:
-            rows = self.db.all(f"{columns} id = ?", (set_id,))
-            case = None
         else:
-            return
+            rows = self.db.all(f"{columns} id = ?", (set_id,))
         events: list[life.Event] = []
-        for _, kind, submitted, received, payload in rows:
+        for _, kind, submitted, received, payload, *_ in rows:
             # Only a Mededeling's words say what it reports (withdrawn, or answered by letter).
             text = notice_text(Record.model_validate_json(payload)) if kind == "notice" else ""
             events += life.record_events(kind, submitted, received, text)
@@ -246,20 +247,23 @@ class Records:
             events += life.case_events(case[0], documents)
             termijn = case[1]
         lived = life.assess(events, termijn, "sync" if case is not None else "documents")
-        ids = [int(r[0]) for r in rows]
+        wanted = (lived.outcome, lived.due_on, lived.answered_on, lived.days_taken, lived.known_from)
         outcome_tokens = set(OUTCOME_TOKENS.values())
-        for i in ids:
-            facets = str(self.db.value("SELECT facets FROM sets WHERE id = ?", (i,)) or "")
-            kept = [t for t in facets.split() if t not in outcome_tokens]
+        changed = []
+        for row in rows:
+            if tuple(row[5:10]) == wanted:
+                continue
+            kept = [t for t in str(row[10] or "").split() if t not in outcome_tokens]
             self.db.execute(
                 "UPDATE sets SET outcome = ?, due_on = ?, answered_on = ?, days_taken = ?, known_from = ?, facets = ?"
                 " WHERE id = ?",
-                (
-                    lived.outcome, lived.due_on, lived.answered_on, lived.days_taken, lived.known_from,
-                    _spaced([*kept, OUTCOME_TOKENS[lived.outcome]]), i,
-                ),
-            )  # fmt: skip
-        self.index.relive(ids, lived.outcome, lived.due_on)
+                (*wanted, _spaced([*kept, OUTCOME_TOKENS[lived.outcome]]), row[0]),
+            )
+            if row[0] != unindexed:
+                changed.append(int(row[0]))
+        if changed:
+            self.index.relive(changed, lived.outcome, lived.due_on)
+        return lived
 
     def relive_all(self) -> None:
         """Every set's life again (after a change of the rules)."""
