@@ -220,9 +220,12 @@ class PostgresIndex:
     ) -> list[tuple[int, float]]:
         where, params = self._where(query, groups, checks)
         rows = self.db.all(
-            f"SELECT block_id, ts_rank(CAST(? AS real[]), doc, to_tsquery('simple', ?), {NORMALISATION}) AS score"
-            f" FROM (SELECT f.block_id, f.doc FROM block_index f WHERE {where}"
-            f" ORDER BY f.block_id DESC LIMIT {RANK_CAP}) AS matched ORDER BY score DESC, block_id DESC LIMIT ?",
+            # Scored in the scan, so the sort that applies the cap carries ids and scores,
+            # not whole tsvectors (which spilled to disk past a few thousand matches).
+            "SELECT block_id, score FROM (SELECT f.block_id,"
+            f" ts_rank(CAST(? AS real[]), f.doc, to_tsquery('simple', ?), {NORMALISATION}) AS score"
+            f" FROM block_index f WHERE {where} ORDER BY f.block_id DESC LIMIT {RANK_CAP}) AS matched"
+            " ORDER BY score DESC, block_id DESC LIMIT ?",
             [WEIGHTS, _tsquery(query), *params, limit],
         )
         return [(int(i), float(score) * 100) for i, score in rows]
