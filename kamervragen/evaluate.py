@@ -134,10 +134,27 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
             if any(k in a for k in ("text", "text_start", "text_end", "contains")):
                 problem = text_mismatch(a, match["text"]) if match else "missing"
                 out.check("answers.text", problem is None, where, f"answer {a['questions']}: {problem}")
+            if "footnotes" in a:
+                out.check(
+                    "answers.footnotes",
+                    match is not None and match["footnotes"] == a["footnotes"],
+                    where,
+                    f"answer {a['questions']}: expected {a['footnotes']}, got {match['footnotes'] if match else None}",
+                )
     if "footnotes" in expected:
         want_notes = [(f["number"], sorted(f.get("urls", []))) for f in expected["footnotes"] or []]
         got_notes = [(f["number"], sorted(f["urls"])) for f in actual["footnotes"]]
         out.check("footnotes", want_notes == got_notes, where, f"expected {want_notes}, got {got_notes}")
+        got_texts = {f["number"]: squash(f["text"]) for f in actual["footnotes"]}
+        for note in expected["footnotes"] or []:
+            if "text" in note:
+                got = got_texts.get(note["number"])
+                out.check(
+                    "footnotes.text",
+                    got == squash(note["text"]),
+                    where,
+                    f"footnote {note['number']}: expected {squash(note['text'])!r}, got {got!r}",
+                )
 
 
 def evaluate(golden_dir: Path, corpus: Path) -> tuple[Outcome, list[str]]:
