@@ -43,7 +43,9 @@ def outcome(path: Path, corpus: Path) -> Outcome:
         for block in [*record.questions, *record.answers]:
             text = squash(block.text)
             leftover = [f for f in FURNITURE if f in text]
-            out.check("furniture", not leftover, path.stem, f"page furniture {leftover} left in: {text[:200]}")
+            out.check(
+                "furniture", not leftover, path.stem, f"page furniture {leftover} left in: {text[:200]}"
+            )
     return out
 
 
@@ -67,7 +69,9 @@ def problems(name: str, out: Outcome, known: dict[str, dict]) -> list[str]:
         if is_[0] < was[0]:
             found.append(f"{field}: {is_[0]} of {is_[1]} checks pass, {was[0]} did")
         elif is_ != was:
-            found.append(f"{field}: now {is_[0]} of {is_[1]} (recorded {was[0]} of {was[1]}): run python -m tests.known_failures")
+            found.append(
+                f"{field}: now {is_[0]} of {is_[1]} (recorded {was[0]} of {was[1]}): run python -m tests.known_failures"
+            )
     return found
 
 
@@ -84,7 +88,9 @@ def main(corpus: Path) -> int:
                 worse.append(f"{path.stem} {field}: {passed} < {was[0]}")
         # A field not listed before passed fully: failing now is a regression, not a count.
         old_fields = known.get(path.stem, {}).get("passing", {})
-        worse += [f"{path.stem} {f}: newly failing" for f in now if f not in old_fields and path.stem in known]
+        worse += [
+            f"{path.stem} {f}: newly failing" for f in now if f not in old_fields and path.stem in known
+        ]
         worse += [f"{path.stem}: newly failing {sorted(now)}" for _ in [0] if now and path.stem not in known]
         if now:
             new[path.stem] = {"why": known.get(path.stem, {}).get("why", "?"), "passing": now}

@@ -8,7 +8,6 @@ improve.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
