@@ -148,12 +148,12 @@ def compare(expected: dict[str, Any], record: Record, where: str, out: Outcome) 
         got_texts = {f["number"]: squash(f["text"]) for f in actual["footnotes"]}
         for note in expected["footnotes"] or []:
             if "text" in note:
-                got = got_texts.get(note["number"])
+                got_text = got_texts.get(note["number"])
                 out.check(
                     "footnotes.text",
-                    got == squash(note["text"]),
+                    got_text == squash(note["text"]),
                     where,
-                    f"footnote {note['number']}: expected {squash(note['text'])!r}, got {got!r}",
+                    f"footnote {note['number']}: expected {squash(note['text'])!r}, got {got_text!r}",
                 )
 
 

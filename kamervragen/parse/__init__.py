@@ -12,10 +12,11 @@ from pathlib import Path
 
 from kamervragen.extract import DocumentError, Extracted, NotKamervragen, extract_bytes
 from kamervragen.parse import metadata as meta
+from kamervragen.parse.breaks import restore_pages
 from kamervragen.parse.clean import Note, clean_pages
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
-from kamervragen.parse.text import finish_text, glue_level
+from kamervragen.parse.text import RESTORED_FORMAT, finish_text, glue_level
 from kamervragen.record import Footnote, Record
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
@@ -57,13 +58,18 @@ def parse_bytes(data: bytes, name: str, metadata_xml: bytes | None = None) -> li
 def parse_extracted(extracted: Extracted) -> list[Record]:
     if extracted.blocks is not None:
         return [_from_blocks(extracted)]
-    cleaned = clean_pages(extracted.pages, extracted.footnotes)
-    raw = "\n".join(line for page in extracted.pages for line in page)
+    pages, fmt = extracted.pages, extracted.format
+    if fmt == "text":
+        restored = restore_pages(pages)
+        if restored is not None:
+            pages, fmt = restored, RESTORED_FORMAT
+    cleaned = clean_pages(pages, extracted.footnotes)
+    raw = "\n".join(line for page in pages for line in page)
     from kamervragen.parse import historic
 
     if historic.is_historic(cleaned.lines):
         return historic.parse(cleaned, raw)
-    record = _from_text(cleaned.lines, cleaned.notes, cleaned.identifiers, raw, extracted.format)
+    record = _from_text(cleaned.lines, cleaned.notes, cleaned.identifiers, raw, fmt)
     if not (record.questions or record.answers or record.submitters or record.title or record.answered_by):
         raise NotKamervragen("no Kamervragen found in it (no question heading, questions or answers)")
     return [record]

@@ -24,18 +24,24 @@ _WORD_NUMBER_GLUE = re.compile(r"\b([a-z]{4,})(\d{2,})\b")
 _COMMA_GLUE = re.compile(r",(?=[^\W\d_]{2})")
 
 
-def finish_text(lines: list[str], glue: int = 0) -> tuple[str, list[str]]:
-    """Lines of one block → clean text and the footnote numbers it refers to.
+# How much an extraction damaged word boundaries (see :func:`glue_level`).
+INTACT = 0  # PDF, Word, XML
+FUNCTION_GLUE = 1  # text others extracted: a function word glued to a neighbour
+LOST_BREAKS = 2  # text that lost its line breaks: two content words glued too
+# Text whose lost line breaks kamervragen.parse.breaks put back: only the hyphens of the
+# breaks it could not place are left to judge.
+RESTORED = 3
 
-    ``glue`` says how much the extraction damaged word boundaries (see :func:`glue_level`):
-    at 1 function words glued to a neighbour are split; at 2 line breaks were lost, so
-    line-break hyphens sit mid-line and two content words may be glued too.
-    """
+
+def finish_text(lines: list[str], glue: int = INTACT) -> tuple[str, list[str]]:
+    """Lines of one block → clean text and the footnote numbers it refers to."""
     text = split_camel_glue(join_lines(lines))
-    if glue >= 2:
+    if glue in (LOST_BREAKS, RESTORED):
         text = rejoin_inline_hyphens(text, _rejoin_lost_break)
-    if glue >= 1:
-        text = split_glued_words(text, content_pairs=glue >= 2)
+        # Such text lost spaces after a sentence too ("Zaken.Een"), not only at line ends.
+        text = _PUNCT_GLUE.sub(lambda m: (m.group(1) or "") + " ", text)
+    if glue in (FUNCTION_GLUE, LOST_BREAKS):
+        text = split_glued_words(text, content_pairs=glue == LOST_BREAKS)
     refs = MARK_RE.findall(text)
     text = MARK_RE.sub("", text)
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
@@ -111,8 +117,7 @@ def split_glued_words(text: str, content_pairs: bool = False) -> str:
     text = _COMMA_GLUE.sub(lambda m: ", " if m.start() and m.string[m.start() - 1].isalpha() else ",", text)
     if content_pairs:
         text = _merge_split_words(text)
-        # Lost line breaks glue punctuation and numbers to words too.
-        text = _PUNCT_GLUE.sub(lambda m: (m.group(1) or "") + " ", text)
+        # Lost line breaks glue numbers to words too.
         text = _NUMBER_WORD_GLUE.sub(
             lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(2)) else m.group(0), text
         )
@@ -123,11 +128,13 @@ def split_glued_words(text: str, content_pairs: bool = False) -> str:
 
 
 def glue_level(lines: list[str], fmt: str) -> int:
-    """0: word boundaries intact (PDF, Word, XML); 1: text others extracted, where glued
-    function words are split; 2: that text visibly lost its line breaks (several words
-    glued to a function word), so the bolder repairs apply."""
+    """INTACT for formats that keep word boundaries; for text others extracted,
+    LOST_BREAKS when it visibly lost its line breaks (several words glued to a function
+    word), else FUNCTION_GLUE; RESTORED when those breaks were put back."""
+    if fmt == RESTORED_FORMAT:
+        return RESTORED
     if fmt != "text":
-        return 0
+        return INTACT
     vocabulary = words()
     glued: set[str] = set()
     for line in lines:
@@ -135,5 +142,8 @@ def glue_level(lines: list[str], fmt: str) -> int:
             if vocabulary.get(token.lower(), 0.0) < 5e-6 and split_glued(token) != token:
                 glued.add(token)
                 if len(glued) >= 3:
-                    return 2
-    return 1
+                    return LOST_BREAKS
+    return FUNCTION_GLUE
+
+
+RESTORED_FORMAT = "text with breaks restored"

@@ -1,0 +1,308 @@
+"""Lost line breaks: text that others extracted from a typeset PDF sometimes runs every line
+of a paragraph into the next without a space ("de enigelanden", "Hetadvies",
+"2024(Kamerstuk").
+
+The printed lines were nearly equally wide, so the places where a line must have ended are
+known to within a few characters: a glue is looked for only there, the most plausible
+split in each such window wins, and a word anywhere else (a name, an unlisted compound) is
+never touched. The width is measured per document from the glues that are certain.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import deque
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wordfreq import get_frequency_dict
+
+from kamervragen.parse.dutch import (
+    COMMON,
+    FUNCTION_WORDS,
+    _compound,
+    _glue_signal,
+    join_hyphenated,
+    join_inline_hyphen,
+    split_glued,
+    words,
+)
+
+# Printed lines differ in characters by the widths of their letters: observed within ±10%
+# of the document's mean.
+NARROW, WIDE = 0.82, 1.15
+# Lines narrower than this many characters are no running text (labels, short headings).
+MIN_WIDTH, MAX_WIDTH = 45, 100
+# A split this sure counts towards measuring the width ...
+CERTAIN = 1.2
+# A hyphen between letters: a line end, unless a glued function word beside it is the
+# likelier one ("deze|interim-woordvoerder").
+HYPHEN = 3.0
+# ... and text that lost its breaks shows about one every other line; text that kept them
+# only now and then (a typo, an unlisted compound).
+GLUES_PER_CHARACTER = 9 / 1000
+_CLOSING = ".?!:;,)»”"
+_OPENING = "(«“‘"
+
+
+@lru_cache(maxsize=1)
+def _english() -> dict[str, float]:
+    # Dutch questions quote English titles and reports ("arising from thepolicies").
+    return get_frequency_dict("en", wordlist="large")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    at: int  # the break stands before text[at]
+    score: float
+    # "space": put the lost space back; "hyphen": the line ended with a hyphen, which
+    # joins a broken word or stays; "keep": nothing to repair (a hyphen in an address).
+    action: str = "space"
+
+
+def _letter(c: str) -> bool:
+    return c.isalpha()
+
+
+def _token(text: str, at: int) -> tuple[int, int]:
+    start, end = at, at
+    while start > 0 and _letter(text[start - 1]):
+        start -= 1
+    while end < len(text) and _letter(text[end]):
+        end += 1
+    return start, end
+
+
+def _score(text: str, at: int) -> float:
+    """How sure a break before ``text[at]`` is, where one side is no letter: 0 when
+    nothing says the two sides were apart."""
+    left, right = text[at - 1], text[at]
+    if left == " " or right == " ":
+        return 0.0
+    if left in _CLOSING and _letter(right):
+        # "toegerekend.In", "1970)uitdrukkelijk", "Tunesië?Kunt"; not "e.g." or "c.s."
+        if left in ".?!" and not right.isupper():
+            return 0.0
+        return 2.0 if at >= 2 and (_letter(text[at - 2]) or text[at - 2] in _CLOSING) else 0.0
+    if left.isalnum() and right in _OPENING:
+        return 2.0  # "Gerechtshof(hierna", "van«subsidie»"
+    if left in "–" and _letter(right):
+        return 2.0
+    if _letter(left) and right.isdigit() or left.isdigit() and _letter(right):
+        return _number_glue(text, at)
+    return 0.0
+
+
+@lru_cache(maxsize=65536)
+def _splits(token: str) -> tuple[tuple[int, float], ...]:
+    """Where a run of letters may be two words glued, and how sure each split is."""
+    if words().get(token.lower(), 0.0) >= 2.5e-5 and token[1:].islower():
+        return ()  # too common a word to be a rare glue (see _split_score)
+    out = []
+    for at in range(1, len(token)):
+        score = _split_score(token[:at], token[at:])
+        if score:
+            out.append((at, score))
+    return tuple(out)
+
+
+def _split_score(a: str, b: str) -> float:
+    token = a + b
+    if b[0].isupper() and a[-1].islower():
+        # "includingEast", "duizendenIerse", "VerenigdKoninkrijk"; "GroenLinks" is listed
+        return 0.0 if words().get(token.lower(), 0.0) >= COMMON else 2.5
+    if len(a) < 2 and a.lower() != "u" or len(b) < 2:
+        return 0.0
+    fa, fb = _frequency(a), _frequency(b)
+    own = words().get(token.lower(), 0.0)
+    # A listed word stays whole, unless it is a rare glue of two far likelier words ("vande").
+    if own >= COMMON and min(fa, fb) < 2000 * own:
+        return 0.0
+    # Of two splits of one token the likelier words win: "enige|landen", not "enig|elanden".
+    bonus = _zipf(min(fa, fb)) / 10
+    for function, content, f in ((a, b, fb), (b, a, fa)):
+        if function.lower() in FUNCTION_WORDS:
+            if f >= COMMON:
+                return 2.0 + bonus
+            # An unlisted compound beside it ("om|smokkelnetwerken") is weaker evidence:
+            # "genoemdepraktijk|en" must lose to "genoemde|praktijken".
+            return 1.2 if len(content) >= 8 and _compound(content.lower()) else 0.0
+    if fa >= COMMON and fb >= COMMON:
+        return 1.0 + bonus
+    # "huidige|beleidskader": an inflected word cannot start a compound
+    return 1.1 if fa >= COMMON and _glue_signal(a.lower(), b.lower()) and _compound(b.lower()) else 0.0
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _number_glue(text: str, at: int) -> float:
+    """A year after a word ("september2024") or a word after an amount ("330betrokken");
+    never a short number after a word, which is a footnote marker ("Gerechtshof1")."""
+    if text[at].isdigit():
+        digits = _DIGITS.match(text, at)
+        start, _ = _token(text, at - 1)
+        word = text[start:at]
+        return 2.0 if digits and len(digits.group(0)) == 4 and _frequency(word) >= 1e-6 else 0.0
+    start = at
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    _, end = _token(text, at)
+    return 2.0 if at - start >= 2 and _frequency(text[at:end]) >= 1e-6 else 0.0
+
+
+def _frequency(part: str) -> float:
+    lower = part.lower()
+    return max(words().get(lower, 0.0), _english().get(lower, 0.0) if len(part) > 2 else 0.0)
+
+
+def _zipf(frequency: float) -> float:
+    return max(0.0, math.log10(frequency) + 9) if frequency > 0 else 0.0
+
+
+# Addresses, whole or the part of one a line break left on the next line
+# ("die%20veelal,Nederland%20naar…"): nothing in them is a glue.
+_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S*(?:%[0-9A-F]{2}|[/=#~&])\S*")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+_OTHER = re.compile(r"[^\w\s]|\d")
+
+
+@lru_cache(maxsize=4096)
+def candidates(text: str) -> tuple[Candidate, ...]:
+    """Every place in a paragraph where a line may have ended, with how sure it is."""
+    urls = [m.span() for m in _ADDRESS.finditer(text)]
+    found: dict[int, Candidate] = {}
+    for m in _LETTERS.finditer(text):
+        for offset, score in _splits(m.group(0)):
+            found[m.start() + offset] = Candidate(m.start() + offset, score)
+    for m in _OTHER.finditer(text):
+        for at in (m.start(), m.end()):
+            if 0 < at < len(text) and at not in found:
+                if text[at - 1] == "-" and at >= 2 and _letter(text[at - 2]) and _letter(text[at]):
+                    found[at] = Candidate(at, HYPHEN, "hyphen")
+                    continue
+                score = _score(text, at)
+                if score:
+                    found[at] = Candidate(at, score)
+    out = []
+    for at in sorted(found):
+        c = found[at]
+        if any(start < at < end for start, end in urls):
+            if c.action != "hyphen":
+                continue
+            c = Candidate(at, c.score, "keep")  # inside an address every hyphen is real
+        out.append(c)
+    return tuple(out)
+
+
+def line_width(paragraphs: list[str]) -> float | None:
+    """The document's printed line width in characters, from the distances between certain
+    glues in its long paragraphs; None when they do not agree on one."""
+    distances: list[int] = []
+    length = 0
+    for text in paragraphs:
+        if len(text) < MIN_WIDTH * 1.5:
+            continue
+        length += len(text)
+        previous = 0
+        for c in candidates(text):
+            if c.score >= CERTAIN:
+                distances.append(c.at - previous)
+                previous = c.at
+    if len(distances) < 6 or len(distances) < length * GLUES_PER_CHARACTER:
+        return None
+    best, support = None, 0
+    for width in range(MIN_WIDTH, MAX_WIDTH + 1):
+        count = sum(1 for d in distances if NARROW * width <= d <= WIDE * width)
+        if count > support:
+            best, support = width, count
+    if best is None or support < max(4, len(distances) // 4):
+        return None
+    # The middle of the accepted range, not its edge.
+    inside = sorted(d for d in distances if NARROW * best <= d <= WIDE * best)
+    width = inside[len(inside) // 2]
+    return float(width) if MIN_WIDTH <= width <= MAX_WIDTH else None
+
+
+def restore(text: str, width: float) -> str:
+    """The paragraph with its lost line breaks put back where it can tell them."""
+    lo, hi = int(width * NARROW), int(width * WIDE) + 1
+    if len(text) <= hi:
+        return text
+    found = {c.at: c for c in candidates(text)}
+    n = len(text)
+    # best[p]: the highest total score of breaks ending with one before text[p]; every
+    # position may hold a break nothing shows (score 0), so a line is never forced to
+    # take a poor split.
+    best = [float("-inf")] * (n + 1)
+    back = [-1] * (n + 1)
+    best[0] = 0.0
+    window: deque[int] = deque()  # positions in [p - hi, p - lo], best first
+    for p in range(1, n + 1):
+        enter = p - lo
+        if enter >= 0 and best[enter] > float("-inf"):
+            while window and best[window[-1]] <= best[enter]:
+                window.pop()
+            window.append(enter)
+        while window and window[0] < p - hi:
+            window.popleft()
+        if not window or p == n:
+            continue
+        gain = found[p].score if p in found else 0.0
+        best[p] = best[window[0]] + gain
+        back[p] = window[0]
+    end = max(range(max(0, n - hi), n), key=lambda p: best[p])
+    breaks = []
+    while end > 0:
+        if end in found:
+            breaks.append(found[end])
+        end = back[end]
+    out = text
+    for c in sorted(breaks, key=lambda c: -c.at):
+        out = _apply(out, c)
+    return out
+
+
+_LEFT = re.compile(r"[^\W\d_]+$")
+_RIGHT = re.compile(r"^[^\W\d_]+")
+_CAMEL = re.compile(r"[^\W\d_A-Z](?=[A-Z])")
+
+
+def _apply(text: str, c: Candidate) -> str:
+    if c.action == "space":
+        return text[: c.at] + " " + text[c.at :]
+    if c.action == "keep":
+        return text
+    # A hyphen at a line end: a word broken in two, or a real hyphen ("ICJ-advies").
+    left = _LEFT.search(text[: c.at - 1])
+    if left and (camel := _CAMEL.search(left.group(0))):
+        # "deNAVO-ambities": the word before the hyphen starts at the capital
+        left = _LEFT.search(text, left.start() + camel.start() + 1, c.at - 1)
+    right = _RIGHT.match(text[c.at :])
+    if not left or not right:
+        return text
+    a, b = left.group(0), right.group(0)
+    whole = (a + b).lower()
+    head, _, word = ("", "", a) if _frequency(whole) or _compound(whole) else split_glued(a).rpartition(" ")
+    if head:
+        # "dezeinterim-woordvoerder": the line ended at the glue, so the hyphen is the
+        # text's own unless it joins a broken word.
+        joined = head + " " + (word + b if join_inline_hyphen(word, b) else f"{word}-{b}")
+    else:
+        joined = join_hyphenated(a, b)
+    return text[: left.start()] + joined + text[c.at + right.end() :]
+
+
+def restore_pages(pages: list[list[str]]) -> list[list[str]] | None:
+    """Every line of a document whose line breaks were lost, with them put back; None when
+    the document shows no steady line width (its breaks were not lost this way)."""
+    width = line_width([line for page in pages for line in page])
+    if width is None:
+        return None
+    return [[line if _NOTE.match(line) else restore(line, width) for line in page] for page in pages]
+
+
+# A footnote's first line ("2Advies van bureau …", "1 https://…"): footnotes are set
+# smaller, so their lines are wider than the body's, and such extractions keep them apart.
+_NOTE = re.compile(r"^\d{1,3} ?(?:[^\W\d_]|[«‘'\"(]|https?://|www\.)")
