@@ -194,6 +194,11 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
     own = vocabulary.get(lower, 0.0)
     if len(token) < 4 or own >= 5e-6:
         return token
+    if token[0].isupper():
+        # A capitalised word is a name as often as a glue ("Uitermark", "Wingelaar",
+        # "Ergin"): it stays whole, but for a long common word before a function word
+        # ("Ministervan").
+        return _capitalised_glue(token) or token
     best: tuple[float, int] | None = None
     for i in range(1, len(token) - 1):
         a, b = lower[:i], lower[i:]
@@ -234,6 +239,15 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
         return token
     i = best[1]
     return token[:i] + " " + token[i:]
+
+
+def _capitalised_glue(token: str) -> str | None:
+    vocabulary = words()
+    for i in range(5, len(token) - 1):
+        a, b = token[:i], token[i:]
+        if b in FUNCTION_WORDS and len(b) >= 2 and vocabulary.get(a.lower(), 0.0) >= 1e-5:
+            return f"{a} {b}"
+    return None
 
 
 def _compound_or_listed(word: str) -> bool:
