@@ -15,11 +15,12 @@ open or overdue when asked, against :func:`today`.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
+
+from kamervragen.parse import notice
 
 Status = Literal["open", "overdue", "answered", "answered_late", "withdrawn"]
 STATUSES: tuple[Status, ...] = ("open", "overdue", "answered", "answered_late", "withdrawn")
@@ -47,9 +48,6 @@ OUTCOMES: tuple[Outcome, ...] = ("pending", "answered", "answered_late", "withdr
 EventKind = Literal["asked", "delay", "answer", "withdrawal"]
 TERM = timedelta(weeks=3)  # Reglement van Orde: three weeks, three more after a delay notice
 
-# A Mededeling that is no postponement says the questions were withdrawn, or answered by
-# letter (DESIGN.md: that is an answer).
-_WITHDRAWN = re.compile(r"\bingetrokken\b|\bintrekking\b|\btrekt\b.{0,40}\bin\b", re.I)
 
 
 def today() -> date:
@@ -159,8 +157,19 @@ def record_events(
     elif kind == "answer":
         events.append(Event("answer", received_on))
     elif kind == "notice":
-        events.append(Event("withdrawal" if _WITHDRAWN.search(text) else "answer", received_on))
+        said = notice.classify(text)
+        if said in NOTICE_EVENTS:
+            events.append(Event(NOTICE_EVENTS[said], received_on))
     return events
+
+
+# What a Mededeling's words mean for the life (kamervragen.parse.notice); one that says
+# something else ("other") says nothing about it.
+NOTICE_EVENTS: dict[str, EventKind] = {
+    "delay": "delay",
+    "withdrawn": "withdrawal",
+    "answered_by_letter": "answer",
+}
 
 
 # Document.Soort values of the SyncFeed (see kamervragen.cases).

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kamervragen.parse import metadata as meta
+from kamervragen.parse import notice
 from kamervragen.parse.clean import Cleaned
 from kamervragen.parse.dutch import common, join_hyphenated, words
 from kamervragen.parse.link import link
@@ -157,7 +158,7 @@ def _set_record(chunk: str, page: Record, appendix: int | None) -> Record:
             blocks.append((Segment("answer", covered or [1]), _clean(answer_text), []))
     link(record, blocks, answer_head)
     if record.kind == "notice" and not answer_text.strip():
-        record.kind = "delay_notice" if re.search(r"uitstel|niet binnen", chunk, re.I) else "notice"
+        record.kind = notice.record_kind(chunk)
     return record
 
 

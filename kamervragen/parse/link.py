@@ -4,16 +4,9 @@ from __future__ import annotations
 
 import re
 
+from kamervragen.parse import notice
 from kamervragen.parse.segment import Segment
 from kamervragen.record import Answer, Question, Record
-
-_DELAY = re.compile(
-    r"uitstel|niet binnen de (?:gebruikelijke |gestelde )?termijn|kunnen niet binnen|"
-    r"zo spoedig mogelijk|meer tijd",
-    re.I,
-)
-
-_OTHER_NOTICE = re.compile(r"ingetrokken|per brief|bij brief|in de brief|beantwoord in", re.I)
 
 Block = tuple[Segment, str, list[str]]
 
@@ -84,11 +77,7 @@ def link(record: Record, blocks: list[Block], heading: str) -> None:
             if n not in questions:
                 warnings.append(f"answer names question {n}, which is not in the document")
     if record.kind == "notice" and not answers:
-        # A Mededeling mostly postpones the answer; one that says the questions were
-        # answered by letter or withdrawn is another notice.
-        text = heading + " " + " ".join(t for _, t, _ in blocks)
-        if _DELAY.search(text) or not _OTHER_NOTICE.search(text):
-            record.kind = "delay_notice"
+        record.kind = notice.record_kind(heading + " " + " ".join(t for _, t, _ in blocks))
         return
     if answers or record.answered_by:
         record.kind = "answer"
