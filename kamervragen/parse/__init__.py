@@ -12,7 +12,7 @@ from pathlib import Path
 
 from kamervragen.extract import DocumentError, Extracted, NotKamervragen, extract_bytes
 from kamervragen.parse import metadata as meta
-from kamervragen.parse.breaks import restore_pages
+from kamervragen.parse.breaks import restore_pages, split_run_on
 from kamervragen.parse.clean import Note, clean_pages
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
@@ -60,6 +60,7 @@ def parse_extracted(extracted: Extracted) -> list[Record]:
         return [_from_blocks(extracted)]
     pages, fmt = extracted.pages, extracted.format
     if fmt == "text":
+        pages = split_run_on(pages)
         restored = restore_pages(pages)
         if restored is not None:
             pages, fmt = restored, RESTORED_FORMAT

@@ -306,3 +306,29 @@ def restore_pages(pages: list[list[str]]) -> list[list[str]] | None:
 # A footnote's first line ("2Advies van bureau …", "1 https://…"): footnotes are set
 # smaller, so their lines are wider than the body's, and such extractions keep them apart.
 _NOTE = re.compile(r"^\d{1,3} ?(?:[^\W\d_]|[«‘'\"(]|https?://|www\.)")
+
+
+# Where a block or a heading starts, after the end of a sentence: "…reactie? Vraag 2 Bent u",
+# "…verlaten. Antwoord vraag 3 Zoals", "…2024) Antwoord van minister …".
+_RUN_ON_START = re.compile(
+    r"(?<=[.?!)»”:])\s+(?=(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?)\s*\d{1,3}\b"
+    r"|(?:Antwoord|Mededeling|Vragen|Mondelinge vragen)\s+van\b)"
+)
+# The identifier in a page's footer stands on a line of its own.
+_IDENTIFIER = re.compile(r"\s+((?:ah|kv)-(?:tk|ek)-\S+)(?:\s+|$)")
+
+
+def split_run_on(pages: list[list[str]]) -> list[list[str]]:
+    """Lines that hold several blocks (a text whose every line break was lost, the whole
+    document on one line), cut where a block or a heading starts."""
+    out = []
+    for page in pages:
+        lines: list[str] = []
+        for line in page:
+            if len(line) > 2 * MAX_WIDTH and len(_RUN_ON_START.findall(line)) >= 2:
+                for part in _RUN_ON_START.split(line):
+                    lines.extend(_IDENTIFIER.sub(r"\n\1\n", part).split("\n"))
+            else:
+                lines.append(line)
+        out.append(lines)
+    return out
