@@ -49,7 +49,6 @@ EventKind = Literal["asked", "delay", "answer", "withdrawal"]
 TERM = timedelta(weeks=3)  # Reglement van Orde: three weeks, three more after a delay notice
 
 
-
 def today() -> date:
     """The day statuses are judged on: ``KAMERVRAGEN_TODAY`` (YYYY-MM-DD) when set — to
     reproduce figures as of a day, and for tests — else the calendar's."""
