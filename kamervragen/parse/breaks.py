@@ -97,41 +97,54 @@ def _score(text: str, at: int) -> float:
 @lru_cache(maxsize=65536)
 def _splits(token: str) -> tuple[tuple[int, float], ...]:
     """Where a run of letters may be two words glued, and how sure each split is."""
-    if words().get(token.lower(), 0.0) >= 2.5e-5 and token[1:].islower():
+    lower = token.lower()
+    dutch, english = words(), _english()
+    own = dutch.get(lower, 0.0)
+    if own >= 2.5e-5 and token[1:].islower():
         return ()  # too common a word to be a rare glue (see _split_score)
     out = []
     for at in range(1, len(token)):
-        score = _split_score(token[:at], token[at:])
+        if token[at].isupper() and token[at - 1].islower():
+            # "includingEast", "duizendenIerse", "VerenigdKoninkrijk"; "GroenLinks" is listed
+            if own < COMMON:
+                out.append((at, 2.5))
+            continue
+        a, b = lower[:at], lower[at:]
+        if at < 2 and a != "u" or len(b) < 2:
+            continue
+        # Cheap test first: most places have neither a function word nor a word on the left.
+        if (
+            a not in FUNCTION_WORDS
+            and b not in FUNCTION_WORDS
+            and dutch.get(a, 0.0) < COMMON
+            and (len(a) < 3 or english.get(a, 0.0) < COMMON)
+        ):
+            continue
+        score = _split_score(a, b, own)
         if score:
             out.append((at, score))
     return tuple(out)
 
 
-def _split_score(a: str, b: str) -> float:
-    token = a + b
-    if b[0].isupper() and a[-1].islower():
-        # "includingEast", "duizendenIerse", "VerenigdKoninkrijk"; "GroenLinks" is listed
-        return 0.0 if words().get(token.lower(), 0.0) >= COMMON else 2.5
-    if len(a) < 2 and a.lower() != "u" or len(b) < 2:
-        return 0.0
+def _split_score(a: str, b: str, own: float) -> float:
+    """How sure the split of lower-case ``a + b`` (listed at frequency ``own``) is."""
     fa, fb = _frequency(a), _frequency(b)
-    own = words().get(token.lower(), 0.0)
     # A listed word stays whole, unless it is a rare glue of two far likelier words ("vande").
     if own >= COMMON and min(fa, fb) < 2000 * own:
         return 0.0
     # Of two splits of one token the likelier words win: "enige|landen", not "enig|elanden".
     bonus = _zipf(min(fa, fb)) / 10
     for function, content, f in ((a, b, fb), (b, a, fa)):
-        if function.lower() in FUNCTION_WORDS:
+        if function in FUNCTION_WORDS:
             if f >= COMMON:
                 return 2.0 + bonus
             # An unlisted compound beside it ("om|smokkelnetwerken") is weaker evidence:
             # "genoemdepraktijk|en" must lose to "genoemde|praktijken".
-            return 1.2 if len(content) >= 8 and _compound(content.lower()) else 0.0
+            return 1.2 if len(content) >= 8 and _compound(content) else 0.0
     if fa >= COMMON and fb >= COMMON:
         return 1.0 + bonus
     # "huidige|beleidskader": an inflected word cannot start a compound
-    return 1.1 if fa >= COMMON and _glue_signal(a.lower(), b.lower()) and _compound(b.lower()) else 0.0
+    return 1.1 if fa >= COMMON and _glue_signal(a, b) and _compound(b) else 0.0
 
 
 _DIGITS = re.compile(r"\d+")
@@ -154,7 +167,8 @@ def _number_glue(text: str, at: int) -> float:
 
 def _frequency(part: str) -> float:
     lower = part.lower()
-    return max(words().get(lower, 0.0), _english().get(lower, 0.0) if len(part) > 2 else 0.0)
+    dutch = words().get(lower, 0.0)
+    return dutch if dutch >= 1e-6 or len(part) < 3 else max(dutch, _english().get(lower, 0.0))
 
 
 def _zipf(frequency: float) -> float:
@@ -171,7 +185,7 @@ _OTHER = re.compile(r"[^\w\s]|\d")
 @lru_cache(maxsize=4096)
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Every place in a paragraph where a line may have ended, with how sure it is."""
-    urls = [m.span() for m in _ADDRESS.finditer(text)]
+    urls = [m.span() for m in _ADDRESS.finditer(text)] if any(c in text for c in "/%=#~&") else []
     found: dict[int, Candidate] = {}
     for m in _LETTERS.finditer(text):
         for offset, score in _splits(m.group(0)):
@@ -228,36 +242,41 @@ def line_width(paragraphs: list[str]) -> float | None:
 def restore(text: str, width: float) -> str:
     """The paragraph with its lost line breaks put back where it can tell them."""
     lo, hi = int(width * NARROW), int(width * WIDE) + 1
-    if len(text) <= hi:
+    n = len(text)
+    if n <= hi:
         return text
     found = {c.at: c for c in candidates(text)}
-    n = len(text)
-    # best[p]: the highest total score of breaks ending with one before text[p]; every
-    # position may hold a break nothing shows (score 0), so a line is never forced to
-    # take a poor split.
-    best = [float("-inf")] * (n + 1)
-    back = [-1] * (n + 1)
+    # A line may also have ended anywhere nothing shows it, with score 0, so no line is
+    # forced to take a poor split: at a space, or inside a word the extraction joined
+    # back or that reads as one ("kennis-|genomen", "met|een").
+    places = list(range(n))
+    best = [float("-inf")] * len(places)  # best total score of breaks ending at places[k]
+    back = [-1] * len(places)
     best[0] = 0.0
-    window: deque[int] = deque()  # positions in [p - hi, p - lo], best first
-    for p in range(1, n + 1):
-        enter = p - lo
-        if enter >= 0 and best[enter] > float("-inf"):
-            while window and best[window[-1]] <= best[enter]:
-                window.pop()
-            window.append(enter)
-        while window and window[0] < p - hi:
+    window: deque[int] = deque()  # indexes of places in [p - hi, p - lo], best first
+    entering = 0
+    for k in range(1, len(places)):
+        p = places[k]
+        while entering < k and places[entering] <= p - lo:
+            if best[entering] > float("-inf"):
+                while window and best[window[-1]] <= best[entering]:
+                    window.pop()
+                window.append(entering)
+            entering += 1
+        while window and places[window[0]] < p - hi:
             window.popleft()
-        if not window or p == n:
-            continue
-        gain = found[p].score if p in found else 0.0
-        best[p] = best[window[0]] + gain
-        back[p] = window[0]
-    end = max(range(max(0, n - hi), n), key=lambda p: best[p])
+        if window:
+            best[k] = best[window[0]] + (found[p].score if p in found else 0.0)
+            back[k] = window[0]
+    last = [k for k in range(len(places)) if places[k] >= n - hi and best[k] > float("-inf")]
+    if not last:
+        return text
+    k = max(last, key=lambda k: best[k])
     breaks = []
-    while end > 0:
-        if end in found:
-            breaks.append(found[end])
-        end = back[end]
+    while k > 0:
+        if places[k] in found:
+            breaks.append(found[places[k]])
+        k = back[k]
     out = text
     for c in sorted(breaks, key=lambda c: -c.at):
         out = _apply(out, c)
