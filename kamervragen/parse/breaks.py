@@ -84,8 +84,8 @@ def _score(text: str, at: int) -> float:
         # "toegerekend.In", "1970)uitdrukkelijk", "Tunesië?Kunt"; not "e.g." or "c.s."
         if left in ".?!" and not right.isupper():
             return 0.0
-        return 2.0 if at >= 2 and (_letter(text[at - 2]) or text[at - 2] in _CLOSING) else 0.0
-    if left.isalnum() and right in _OPENING:
+        return 2.0 if at >= 2 and (text[at - 2].isalnum() or text[at - 2] in _CLOSING) else 0.0
+    if (left.isalnum() or left in _CLOSING) and right in _OPENING:
         return 2.0  # "Gerechtshof(hierna", "van«subsidie»"
     if left in "–" and _letter(right):
         return 2.0
@@ -138,26 +138,62 @@ def _split_score(a: str, b: str, own: float) -> float:
         if function in FUNCTION_WORDS:
             if f >= COMMON:
                 return 2.0 + bonus
-            # An unlisted compound beside it ("om|smokkelnetwerken") is weaker evidence:
-            # "genoemdepraktijk|en" must lose to "genoemde|praktijken".
-            return 1.2 if len(content) >= 8 and _compound(content) else 0.0
+            # An unlisted word beside it ("om|smokkelnetwerken", "van|eigenstandige") is
+            # weaker evidence: "genoemdepraktijk|en" must lose to "genoemde|praktijken";
+            # and a short ending after one is inflection ("ambtsvoorgang|er").
+            if function is b and b in _ENDINGS:
+                return 0.0
+            return 1.2 if _wordlike(content) else 0.0
     if fa >= COMMON and fb >= COMMON:
         return 1.0 + bonus
-    # "huidige|beleidskader": an inflected word cannot start a compound
-    return 1.1 if fa >= COMMON and _glue_signal(a, b) and _compound(b) else 0.0
+    # "huidige|beleidskader", "implementerende|partners": an inflected word cannot start
+    # a compound.
+    if _glue_signal(a, b) and (fa >= COMMON or _wordlike(a)) and (fb >= COMMON or _wordlike(b)):
+        return 1.1
+    return 0.0
+
+
+# Function words that are also endings of Dutch words.
+_ENDINGS = frozenset({"en", "er", "te", "de"})
+
+
+def _wordlike(part: str) -> bool:
+    """An unlisted (or rare) word that still reads as one: a listed word inflected
+    ("eigenstandig|e", "implementere|nde"), or a compound of listed words
+    ("ontmoedigings|beleid"). Rare words count here: the list holds them, if seldom."""
+    if len(part) < 6:
+        return False
+    vocabulary = words()
+    if vocabulary.get(part, 0.0) > 0:
+        return True
+    if part.endswith("e") and vocabulary.get(part[:-1], 0.0) > 0:
+        return True
+    if part.endswith("nde") and vocabulary.get(part[:-2], 0.0) > 0:
+        return True
+    for i in range(3, len(part) - 3):
+        head, tail = part[:i], part[i:]
+        if vocabulary.get(tail, 0.0) >= COMMON and (
+            vocabulary.get(head, 0.0) > 0 or head.endswith("s") and vocabulary.get(head[:-1], 0.0) > 0
+        ):
+            return True
+    return False
 
 
 _DIGITS = re.compile(r"\d+")
 
 
 def _number_glue(text: str, at: int) -> float:
-    """A year after a word ("september2024") or a word after an amount ("330betrokken");
-    never a short number after a word, which is a footnote marker ("Gerechtshof1")."""
+    """A number after a word ("september2024") or a word after an amount ("330betrokken");
+    never a short number after a content word, which is a footnote marker ("Gerechtshof1")."""
     if text[at].isdigit():
         digits = _DIGITS.match(text, at)
         start, _ = _token(text, at - 1)
         word = text[start:at]
-        return 2.0 if digits and len(digits.group(0)) == 4 and _frequency(word) >= 1e-6 else 0.0
+        if not digits or _frequency(word) < 1e-6:
+            return 0.0
+        # A marker follows a word directly; after a function word ("op19 september") or
+        # with three digits and more ("paragraaf203", "september2024") it is a number.
+        return 2.0 if word.lower() in FUNCTION_WORDS or len(digits.group(0)) >= 3 else 0.0
     start = at
     while start > 0 and text[start - 1].isdigit():
         start -= 1
