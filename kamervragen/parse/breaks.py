@@ -338,6 +338,9 @@ def _apply(text: str, c: Candidate) -> str:
     if not left or not right:
         return text
     a, b = left.group(0), right.group(0)
+    if a.lower() in ("en", "of", "tot"):
+        # "mensenhandel en|-smokkel": the line ended before the hyphen of an elision
+        return text[: c.at - 1] + " " + text[c.at - 1 :]
     whole = (a + b).lower()
     head, _, word = ("", "", a) if _frequency(whole) or _compound(whole) else split_glued(a).rpartition(" ")
     if head:

@@ -71,6 +71,11 @@ def rejoin_inline_hyphens(text: str, decide: Callable[[str, str], str]) -> str:
 def _rejoin_lost_break(a: str, b: str) -> str:
     """``a-b`` in text that lost its line breaks: a broken word, a real hyphen, or a
     function word glued to the left part as well ("dieggz-hulp" → "die ggz-hulp")."""
+    if not common(a) and (camel := _CAMEL.search(a)) is not None:
+        # "laatsteICJ-advies" (not "GroenLinks-PvdA"): the glue is before the capital, the
+        # hyphen is judged after it
+        head, a = a[: camel.end()], a[camel.end() :]
+        return head + " " + (a + b if join_inline_hyphen(a, b) else f"{a}-{b}")
     if (a + b).lower() in words() and join_inline_hyphen(a, b):
         return a + b
     split = split_glued(a)
@@ -80,6 +85,7 @@ def _rejoin_lost_break(a: str, b: str) -> str:
     return a + b if join_inline_hyphen(a, b) else f"{a}-{b}"
 
 
+_CAMEL = re.compile(r"[^\W\d_A-Z](?=[A-Z])")
 _SPLIT_WORD = re.compile(r"\b([^\W\d_]{1,4}) ([^\W\d_]{3,})\b")
 
 
