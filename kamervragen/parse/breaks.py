@@ -20,6 +20,7 @@ from wordfreq import get_frequency_dict
 
 from kamervragen.parse.dutch import (
     COMMON,
+    ENDINGS,
     FUNCTION_WORDS,
     _compound,
     _glue_signal,
@@ -141,7 +142,7 @@ def _split_score(a: str, b: str, own: float) -> float:
             # An unlisted word beside it ("om|smokkelnetwerken", "van|eigenstandige") is
             # weaker evidence: "genoemdepraktijk|en" must lose to "genoemde|praktijken";
             # and a short ending after one is inflection ("ambtsvoorgang|er").
-            if function is b and b in _ENDINGS:
+            if function is b and b in ENDINGS:
                 return 0.0
             return 1.2 if _wordlike(content) else 0.0
     if fa >= COMMON and fb >= COMMON:
@@ -151,10 +152,6 @@ def _split_score(a: str, b: str, own: float) -> float:
     if _glue_signal(a, b) and (fa >= COMMON or _wordlike(a)) and (fb >= COMMON or _wordlike(b)):
         return 1.1
     return 0.0
-
-
-# Function words that are also endings of Dutch words.
-_ENDINGS = frozenset({"en", "er", "te", "de"})
 
 
 def _wordlike(part: str) -> bool:

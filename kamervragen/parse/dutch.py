@@ -26,6 +26,10 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+# Function words that are also endings of Dutch words ("request|en", "ambtsvoorgang|er").
+ENDINGS = frozenset({"en", "er"})
+
+
 _ACCENTS = {
     "\u00b4": "\u0301",  # ´ acute
     "\u02ca": "\u0301",
@@ -208,6 +212,9 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
             ok = a in FUNCTION_WORDS and len(b) > 1
         elif a in FUNCTION_WORDS or b in FUNCTION_WORDS:
             ok = (len(a) > 1 or a == "u") and len(b) > 1
+            # "request|en", "ambtsvoorgang|er": a function word that is also an ending
+            # after a word is its inflection as often as a glue.
+            ok = ok and not (b in ENDINGS and a not in FUNCTION_WORDS)
             # A part missing from the list may still be a compound of two listed words;
             # only an unknown token is split against one: "stroomaansluitingen|voor" (not
             # "bruikleenovereenkomst|en"), "het|hoofdlijnenakkoord" (not "bij|drageregeling").
