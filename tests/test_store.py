@@ -353,3 +353,24 @@ def test_a_version_1_sqlite_database_is_migrated_with_its_data(tmp_path: Path) -
 
 def test_status_labels_cover_every_status() -> None:
     assert set(life.LABELS) == set(life.STATUS_FILTERS)
+
+
+def test_past_the_rank_cap_the_newest_matches_are_ranked(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kamervragen.store import postgres as postgres_backend
+
+    monkeypatch.setattr(sqlite_backend, "RANK_CAP", 5)
+    monkeypatch.setattr(postgres_backend, "RANK_CAP", 5)
+    with store.transaction():
+        for i in range(40):
+            store.sets.put(
+                record(id=f"ah-tk-20252026-{100 + i}", case_number=f"2025Z{20000 + i}",
+                       questions=[Question(number=1, text=f"Hoe gaat het met de fietsen nummer {i}?")],
+                       answers=[Answer(questions=[1], text="Goed.")]),
+                f"{i}.xml",
+            )  # fmt: skip
+    if store.backend == "postgresql":
+        store.db.execute("ANALYZE block_index")  # the planner's estimate bounds what is read
+    hits = store.search.search(parse_query("fietsen"), Filters(), 10)
+    assert hits and {h.doc_id for h in hits} <= {f"ah-tk-20252026-{100 + i}" for i in range(35, 40)}
