@@ -496,7 +496,6 @@ FOOTNOTES = [
             },
         },
         id="vraag-labels-then-mededeling",
-        marks=fails("the Mededeling after the last question is appended to that question's text"),
     ),
 ]
 
@@ -720,7 +719,6 @@ LABELS = [
             ],
         },
         id="vraag-n-with-mixed-answer-labels",
-        marks=fails("'Ad 5' on its own line is not an answer label: the answer is appended to question 5"),
     ),
     pytest.param(
         "labels_numbered.txt",
@@ -757,7 +755,6 @@ LABELS = [
             ],
         },
         id="bare-numbers-with-mixed-answer-labels",
-        marks=fails("'Ad 2 <text>' is not an answer label: the answer is appended to question 2"),
     ),
     pytest.param(
         "labels_ranges.txt",

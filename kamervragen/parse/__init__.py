@@ -12,6 +12,7 @@ from pathlib import Path
 
 from kamervragen.extract import DocumentError, Extracted, NotKamervragen, extract_bytes
 from kamervragen.parse import metadata as meta
+from kamervragen.parse import notice
 from kamervragen.parse.breaks import restore_pages, split_run_on
 from kamervragen.parse.clean import Note, clean_pages
 from kamervragen.parse.link import link
@@ -93,10 +94,21 @@ def _from_text(lines: list[str], notes: list[Note], idents: list[str], raw: str,
             blocks.append((s, *finish_text(s.lines, glue)))
     record.footnotes = [Footnote(number=n.number, text=n.text, urls=n.urls) for n in notes]
     link(record, blocks, heading)
+    if seg.trailer and not record.answers:
+        _notice_after_questions(record, finish_text(seg.trailer, glue)[0])
     if record.id is None and record.kind == "questions" and record.case_number:
         # KOOP publishes questions as kv-tk-<Zaak>: the id follows from the Zaak number.
         record.id = f"kv-tk-{record.case_number}"
     return record
+
+
+def _notice_after_questions(record: Record, text: str) -> None:
+    """Questions with the Mededeling about them printed after them (historic pages): the
+    document is that Mededeling, of whoever sent it, received when it says."""
+    record.kind = notice.record_kind(text)
+    head = text[:400]
+    record.answered_by = record.answered_by or meta.answerers(head)
+    record.received_on = record.received_on or meta.find_date(meta._RECEIVED, head)
 
 
 def _unnumbered(seg: Segmented) -> Segmented:

@@ -2,8 +2,9 @@
 
 Label styles found in the corpus: ``Vraag 1``, ``Vraag 3, 4 en 5``, ``Vragen 2 en 3``,
 ``Antwoord 1``, ``Antwoord vraag 7, 8 en 9``, ``Antwoord 3, 4, 5``, ``Antwoord op vraag 1``,
-``Antwoord op vragen 2 en 3``, ``Antwoord op vraag 3 en 8``, and numbered questions
-``1.`` / ``1)`` followed by ``Antwoord:`` or ``Antwoord``.
+``Antwoord op vragen 2 en 3``, ``Antwoord op vraag 3 en 8``, ``Ad 5``, and numbered
+questions ``1.`` / ``1)`` followed by ``Antwoord:`` or ``Antwoord``. A Mededeling after
+the blocks ends them (``Segmented.trailer``).
 """
 
 from __future__ import annotations
@@ -16,9 +17,12 @@ _NUM = r"\d{1,3}[a-z]?"
 _NUMS = rf"{_NUM}(?:(?:\s*(?:,\s*en\b|,|\ben\b|t/m|tot en met|–|-|&)\s*|\s+){_NUM}\b)*"
 _QUESTION_LABEL = re.compile(rf"^Vra(?:ag|gen)\s+(?P<nums>{_NUMS})\s*[:.]?\s*(?P<rest>.*)$", re.I)
 _ANSWER_LABEL = re.compile(
-    rf"^Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?\s*(?P<nums>{_NUMS})?\s*(?P<colon>[:.])?\s*(?P<rest>.*)$",
+    rf"^(?:Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?|Ad(?=\s+\d))"
+    rf"\s*(?P<nums>{_NUMS})?\s*(?P<colon>[:.])?\s*(?P<rest>.*)$",
     re.I,
 )
+# A Mededeling printed after the questions ends them: its text is no question's.
+_NOTICE = re.compile(r"^Mededeling\s+(?:van|\()", re.I)
 _NUMBERED = re.compile(r"^(?P<num>\d{1,3})(?:\s?[.)]\s*(?P<rest>\S.*)?|\s*)$")
 _RANGE = re.compile(r"(\d+)\s*(?:t/m|tot en met|–|-)\s*(\d+)")
 
@@ -71,7 +75,9 @@ def segment(lines: list[str]) -> Segmented:
     heading: list[str] = []
     expected = 1
     last_question: list[int] = []
-    for line in lines:
+    for at, line in enumerate(lines):
+        if segments and _NOTICE.match(line):
+            return Segmented(heading, _split_unlabelled_answers(segments), trailer=lines[at:])
         q = _QUESTION_LABEL.match(line) if has_vraag_labels else None
         a = None if q else _answer_label(line)
         n = None
