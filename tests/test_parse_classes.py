@@ -329,7 +329,6 @@ ONE_LINE = [
             ],
         },
         id="no-separator-at-the-lost-breaks",
-        marks=fails("lines run together with no separator: rejected as NotKamervragen"),
     ),
 ]
 

@@ -366,11 +366,14 @@ _NOTE = re.compile(r"^\d{1,3} ?(?:[^\W\d_]|[«‘'\"(]|https?://|www\.)")
 # Where a block or a heading starts, after the end of a sentence: "…reactie? Vraag 2 Bent u",
 # "…verlaten. Antwoord vraag 3 Zoals", "…2024) Antwoord van minister …".
 _RUN_ON_START = re.compile(
-    r"(?<=[.?!)»”:])\s+(?=(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?)\s*\d{1,3}\b"
+    r"(?<=[.?!)»”:])\s*(?=(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?)\s*\d{1,3}(?!\d)"
     r"|(?:Antwoord|Mededeling|Vragen|Mondelinge vragen)\s+van\b)"
 )
+_GLUED_LABEL = re.compile(
+    r"^((?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?)\s*\d{1,3})(?=[A-Z])"
+)
 # The identifier in a page's footer stands on a line of its own.
-_IDENTIFIER = re.compile(r"\s+((?:ah|kv)-(?:tk|ek)-\S+)(?:\s+|$)")
+_IDENTIFIER = re.compile(r"\s*((?:ah|kv)-(?:tk|ek)-\d{8}-\d{1,5}|(?:ah|kv)-(?:tk|ek)-\d{4}Z\d{5})(?!\d)\s*")
 
 
 def split_run_on(pages: list[list[str]]) -> list[list[str]]:
@@ -382,7 +385,8 @@ def split_run_on(pages: list[list[str]]) -> list[list[str]]:
         for line in page:
             if len(line) > 2 * MAX_WIDTH and len(_RUN_ON_START.findall(line)) >= 2:
                 for part in _RUN_ON_START.split(line):
-                    lines.extend(_IDENTIFIER.sub(r"\n\1\n", part).split("\n"))
+                    part = _GLUED_LABEL.sub(r"\1 ", part)  # "Vraag 1Hoeveel"
+                    lines.extend(p for p in _IDENTIFIER.sub(r"\n\1\n", part).split("\n") if p)
             else:
                 lines.append(line)
         out.append(lines)
