@@ -195,7 +195,7 @@ def _number_glue(text: str, at: int) -> float:
     while start > 0 and text[start - 1].isdigit():
         start -= 1
     _, end = _token(text, at)
-    return 2.0 if at - start >= 2 and _frequency(text[at:end]) >= 1e-6 else 0.0
+    return 2.0 if at - start >= 2 and end - at >= 2 and _frequency(text[at:end]) >= 1e-6 else 0.0
 
 
 def _frequency(part: str) -> float:
@@ -254,7 +254,7 @@ def line_width(paragraphs: list[str]) -> float | None:
         length += len(text)
         previous = 0
         for c in candidates(text):
-            if c.score >= CERTAIN:
+            if c.score >= CERTAIN and c.action != "keep":
                 distances.append(c.at - previous)
                 previous = c.at
     if len(distances) < 6 or len(distances) < length * GLUES_PER_CHARACTER:
