@@ -169,6 +169,44 @@ class _Reader:
 
 
 _SPACES = re.compile(r"\s+")
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_PAGE_NUMBER = re.compile(r"^\s*(?:Pagina\s+)?\d{0,3}(?:\s+van\s+\d{0,3})?\s*$")
+
+
+def _own_text(paragraph: object) -> str:
+    """A paragraph's text without that of the text boxes anchored in it (read on their own)."""
+    parts: list[str] = []
+    for node in paragraph.iter(f"{W}t"):  # type: ignore[attr-defined]
+        parent = node.getparent()
+        while parent is not None and parent is not paragraph and parent.tag != f"{W}txbxContent":
+            parent = parent.getparent()
+        if parent is paragraph:
+            parts.append(node.text or "")
+    return "".join(parts)
+
+
+def _header_lines(document: object) -> list[str]:
+    """Text of the page headers, text boxes included: ministry letters often print the
+    letterhead ("Datum", "Ons kenmerk") there, sometimes only there. Each header part once;
+    a text box's fallback copy (mc:Fallback, for old Word versions) and page numbers skipped.
+    The first-page header comes last, nearest the body, as it is the one above the letter."""
+    seen: set[str] = set()
+    lines: list[str] = []
+    for section in document.sections:  # type: ignore[attr-defined]
+        for header in (section.even_page_header, section.header, section.first_page_header):
+            if header.is_linked_to_previous:
+                continue
+            part = header.part
+            if str(part.partname) in seen:
+                continue
+            seen.add(str(part.partname))
+            for paragraph in part.element.iter(f"{W}p"):
+                if any(a.tag == f"{MC}Fallback" for a in paragraph.iterancestors()):
+                    continue
+                text = _own_text(paragraph)
+                if text.strip() and not _PAGE_NUMBER.match(text):
+                    lines.append(text)
+    return lines
 
 
 def extract(data: bytes) -> Extracted:
@@ -180,6 +218,12 @@ def extract(data: bytes) -> Extracted:
         raise
     except Exception as exc:  # python-docx raises many kinds on damaged parts
         raise DocumentError(f"the .docx cannot be opened ({type(exc).__name__})") from None
-    lines = reader.lines(document)
+    try:
+        header = _header_lines(document)
+    except Exception:  # a damaged header costs only the header
+        header = []
+    # Page-header text goes before the body: the letter reads a date there only when the
+    # body's own letterhead has none (see parse.metadata.letter).
+    lines = [*header, "", *reader.lines(document)] if header else reader.lines(document)
     notes = [(f"w{i}", reader.notes[note_id]) for i, note_id in enumerate(reader.order, start=1)]
     return Extracted(format="docx", pages=[lines], footnotes=notes)

@@ -147,8 +147,6 @@ def _heading_record(
             record.chamber = "Eerste Kamer"
         elif re.search(r"Tweede Kamer", head_raw):
             record.chamber = "Tweede Kamer"
-    record.session_year = record.session_year or meta.session_year(head_raw)
-    record.case_number = record.case_number or meta.case_number(head_raw)
     record.appendix_number = record.appendix_number or meta.ah_number(head_raw) or _appendix_line(head_raw)
     q = meta.questions_heading(heading)
     if q:
@@ -156,9 +154,21 @@ def _heading_record(
         record.submitters = q["submitters"]  # type: ignore[assignment]
         record.addressees = q["addressees"]  # type: ignore[assignment]
         record.title = q["title"]  # type: ignore[assignment]
+    if record.case_number is None:
+        # The Zaak number of the heading (letterhead, header lines) when it prints one;
+        # further on, only one cited beside the names of this set's askers.
+        own_part = "\n".join(heading_lines) if heading_lines is not None else head_raw
+        record.case_number = meta.case_number(own_part) or meta.case_number_of(head_raw, record.submitters)
     record.submitted_on = meta.find_date(meta._SUBMITTED, heading)
     record.received_on = meta.find_date(meta._RECEIVED, heading)
+    # After the received date: a year only cited ("Zie ook …") must agree with it.
+    record.session_year = record.session_year or meta.session_year(head_raw, record.received_on)
     record.answered_by = meta.answerers(heading)
+    if record.id is None:
+        ident = meta.mangled_identifier(raw, record.session_year, record.appendix_number)
+        for key, value in meta.identifiers([ident] if ident else []).items():
+            if getattr(record, key) is None:
+                setattr(record, key, value)
     if record.chamber is None and record.case_number:
         record.chamber = "Tweede Kamer"  # Zaak numbers are the Tweede Kamer's
     record.see_also = meta.see_also(heading)
