@@ -298,10 +298,6 @@ ONE_LINE = [
             },
         },
         id="spaces-grouped-answer-and-footnote",
-        marks=fails(
-            "'Antwoord 1' after a glued marker ('?1') not seen as a label; the footnote body is "
-            "left in the last answer and footnote 1 is not found"
-        ),
     ),
     pytest.param(
         "oneline_glued.txt",

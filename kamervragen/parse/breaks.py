@@ -366,7 +366,7 @@ _NOTE = re.compile(r"^\d{1,3} ?(?:[^\W\d_]|[«‘'\"(]|https?://|www\.)")
 # Where a block or a heading starts, after the end of a sentence: "…reactie? Vraag 2 Bent u",
 # "…verlaten. Antwoord vraag 3 Zoals", "…2024) Antwoord van minister …".
 _RUN_ON_START = re.compile(
-    r"(?<=[.?!)»”:])\s*(?=(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?)\s*\d{1,3}(?!\d)"
+    r"(?:(?<=[.?!)»”:])|(?<=[?!»”]\d)|(?<=[?!»”]\d\d))\s*(?=(?:Vra(?:ag|gen)|Antwoord(?:en)?(?:\s+op)?(?:\s+(?:de\s+)?vra(?:ag|gen))?)\s*\d{1,3}(?!\d)"
     r"|(?:Antwoord|Mededeling|Vragen|Mondelinge vragen)\s+van\b)"
 )
 _GLUED_LABEL = re.compile(
@@ -374,6 +374,20 @@ _GLUED_LABEL = re.compile(
 )
 # The identifier in a page's footer stands on a line of its own.
 _IDENTIFIER = re.compile(r"\s*((?:ah|kv)-(?:tk|ek)-\d{8}-\d{1,5}|(?:ah|kv)-(?:tk|ek)-\d{4}Z\d{5})(?!\d)\s*")
+
+
+_GLUED_MARKER = re.compile(r"(?<=[?!»”a-z])(\d{1,2})(?=\s)")
+
+
+def _note_bodies_apart(line: str) -> str:
+    """The footnotes at the end of a run-together text ("… Antwoord 4 Ja. 1 https://…")
+    on lines of their own, for each marker glued in the text before ("pleeggezin»?1")."""
+    for number in sorted({int(n) for n in _GLUED_MARKER.findall(line)}):
+        body = re.compile(rf"\s({number})\s+(?=https?://|www\.|[A-Z«])")
+        starts = [m.start() for m in body.finditer(line)]
+        if starts:
+            line = line[: starts[-1]] + "\n" + line[starts[-1] + 1 :]
+    return line
 
 
 def split_run_on(pages: list[list[str]]) -> list[list[str]]:
@@ -384,9 +398,9 @@ def split_run_on(pages: list[list[str]]) -> list[list[str]]:
         lines: list[str] = []
         for line in page:
             if len(line) > 2 * MAX_WIDTH and len(_RUN_ON_START.findall(line)) >= 2:
-                for part in _RUN_ON_START.split(line):
+                for part in _RUN_ON_START.split(_note_bodies_apart(line)):
                     part = _GLUED_LABEL.sub(r"\1 ", part)  # "Vraag 1Hoeveel"
-                    lines.extend(p for p in _IDENTIFIER.sub(r"\n\1\n", part).split("\n") if p)
+                    lines.extend(p for p in _IDENTIFIER.sub(r"\n\1\n", part).split("\n") if p.strip())
             else:
                 lines.append(line)
         out.append(lines)
