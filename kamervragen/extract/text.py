@@ -18,14 +18,18 @@ def decode(data: bytes) -> str:
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)
 _MD_EMPHASIS = re.compile(r"\*\*|__|(?<![\w/])_|_(?![\w/])")
-_MD_NOTE = re.compile(r"\[(\d+)\s+\]")
+_MD_NOTE = re.compile(r"\[(\d+(?:\s+\d+)*)\s+\]")
+# The converters of PDF to Markdown mark each page end with a rule.
+_MD_PAGE_END = re.compile(r"^-{5}$", re.M)
 
 
 def strip_markdown(text: str) -> str:
-    """Markdown conversions of a PDF: headings, bold and italics marks out, ``[1 ]`` → ``[1]``."""
+    """Markdown conversions of a PDF: headings, bold and italics marks out, ``[1 ]`` → ``[1]``,
+    ``[4 5 ]`` → ``[4][5]``, page rules to page breaks."""
     text = _MD_HEADING.sub("", text)
     text = _MD_EMPHASIS.sub("", text)
-    return _MD_NOTE.sub(r"[\1]", text)
+    text = _MD_PAGE_END.sub("\f", text)
+    return _MD_NOTE.sub(lambda m: "".join(f"[{n}]" for n in m.group(1).split()), text)
 
 
 def extract(data: bytes, markdown: bool = False) -> Extracted:

@@ -17,7 +17,7 @@ from kamervragen.parse.breaks import restore_pages, split_run_on
 from kamervragen.parse.clean import Note, clean_pages
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, Segmented, parse_numbers, segment, split_grouped_question
-from kamervragen.parse.text import RESTORED_FORMAT, finish_text, glue_level
+from kamervragen.parse.text import RESTORED_FORMAT, finish_text, glue_level, repair_glue
 from kamervragen.record import Footnote, Record
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
@@ -92,7 +92,7 @@ def _from_text(lines: list[str], notes: list[Note], idents: list[str], raw: str,
                 blocks.append((Segment("question", [number], lines, s.label), *finish_text(lines, glue)))
         else:
             blocks.append((s, *finish_text(s.lines, glue)))
-    record.footnotes = [Footnote(number=n.number, text=n.text, urls=n.urls) for n in notes]
+    record.footnotes = [Footnote(number=n.number, text=repair_glue(n.text, glue), urls=n.urls) for n in notes]
     link(record, blocks, heading)
     if seg.trailer and not record.answers:
         _notice_after_questions(record, finish_text(seg.trailer, glue)[0])

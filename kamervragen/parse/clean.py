@@ -23,6 +23,7 @@ _FURNITURE = re.compile(
         f"(?:{p})"
         for p in (
             r"^(?:ah|kv)-(?:tk|ek)-\S+$",
+            r"^a?h (?:tk|ek) \d{8} \d+$",  # the footer id as a Markdown conversion mangles it
             r"ISSN\s*0921\s*-?\s*73(?:98|8X)",
             r"^[’'`]?s[- ]Gravenhage \d{4}\b",
             r"^(?:Tweede|Eerste) Kamer, (?:vergaderjaar|zitting) \d{4}\s*[–/-]\s*\d{2,4}, (?:Aanhangsel|Vragen)(?: \d+)?\.?$",
@@ -48,7 +49,7 @@ _SOFT_BREAK = re.compile(r"(\S*)\ufffe(\S*)")
 _NOTE_START = re.compile(r"^\[?(\d{1,3})(?:\)\.?|\.|\])?\s*(?=\S)(.*)$")
 # Full URLs, and bare addresses with a path ("regiopurmerend.nl/2024/05/…"); a bare
 # domain alone ("AD.nl") is a name in a citation, not a link.
-_URL = re.compile(
+URL = re.compile(
     r"(?:https?://|www\.)[^\s<>\"«»]+"
     r"|\b[a-z0-9][a-z0-9-]*(?:\.[a-z0-9-]+)*\.(?:nl|com|org|eu|net|int|gov|be|de|uk|info|io|mv)/[^\s<>\"«»]*"
 )
@@ -104,6 +105,7 @@ def _maybe_furniture(line: str) -> bool:
         or "Aanhangsel" in line
         or "Gravenhage" in line
         or "-ek-" in line
+        or "h tk " in line
         or "Vragen gesteld" in line
         or "regering gegeven" in line
     )
@@ -128,7 +130,7 @@ def join_lines(lines: list[str]) -> str:
             continue
         last_token = out.rsplit(None, 1)[-1]
         if last_token.endswith("://") or (
-            _URL.search(last_token) and (_URL_TAIL.search(last_token) or _URL_PIECE.match(line))
+            URL.search(last_token) and (_URL_TAIL.search(last_token) or _URL_PIECE.match(line))
         ):
             out += line
         elif out.endswith("-") and len(out) > 1 and out[-2].isalpha():
@@ -140,6 +142,18 @@ def join_lines(lines: list[str]) -> str:
     return out.strip()
 
 
+_LONE_BEFORE_STOP = re.compile(r"^(\d{1,3})([.,;:])$")
+
+
+def _lone_before_stop(line: str, previous: str) -> str | None:
+    """A marker alone on its line with the sentence's last stop ("keten" | "2."), after a line
+    that does not end a sentence (where "2." alone would be an item of a numbered list)."""
+    m = _LONE_BEFORE_STOP.match(line.strip())
+    if m and previous[-1:].isalpha() or m and previous[-1:] in ")»”’":
+        return m.group(1)
+    return None
+
+
 def _has_marker(body: list[str], number: int) -> bool:
     """Is footnote ``number`` referred to above its body? Without a marker a numbered line
     at the foot of a page is a question ("1 Is de regering …"), not a note."""
@@ -148,13 +162,19 @@ def _has_marker(body: list[str], number: int) -> bool:
         rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}\)|(?<=[^\W\d_]{{3}})'(?=[\s?.,])"
     )
     for i, line in enumerate(body):
-        if glued.search(line) or line.strip() == str(number):
+        if (
+            glued.search(line)
+            or line.strip() == str(number)
+            or _lone_before_stop(line, body[i - 1] if i else "") == str(number)
+        ):
             return True
         if i > 0 and _line_start_marker(line, body[i - 1], {str(number)}):
             return True
     return False
 
 
+_ENDS_IN_YEAR = re.compile(r"\b(?:19|20)\d\d$")
+_VERBS = {"is", "zijn", "wordt", "worden", "heeft", "hebben", "werd", "werden", "staat", "was"}
 _LINE_START_NUMBER = re.compile(r"^(\d{1,2})(?:(?=[»”?,;:)])| (?=([^\W\d_]+)))")
 
 
@@ -164,9 +184,13 @@ def _line_start_marker(line: str, previous: str, numbers: set[str]) -> str | Non
     before a function word ("5 over haar motivatie"), where a number in running text would
     be followed by what it counts ("5 jaar")."""
     m = _LINE_START_NUMBER.match(line)
-    if not m or m.group(1) not in numbers or not previous or previous[-1:].isdigit():
+    if not m or m.group(1) not in numbers or not previous:
         return None
     word = m.group(2)
+    if previous[-1:].isdigit():
+        # After a number only a marker before a verb is plain ("november 2022 | 5 is …");
+        # "2022 | 5 van de 10" counts.
+        return m.group(1) if _ENDS_IN_YEAR.search(previous) and word in _VERBS else None
     if word is None or (word[0].isupper() and previous[-1:] in "?.»”!") or word in FUNCTION_WORDS:
         return m.group(1)
     return None
@@ -195,12 +219,29 @@ def _note_zone(lines: list[str], expected: int) -> tuple[int, int] | None:
     return None
 
 
+# A note's text running on to a line that starts with a date or an amount ("30-09-2024.").
+_NUMBER_WITHIN = re.compile(r"\d{1,2}[-/.,:]\d")
+_YEAR = re.compile(r"(?:19|20)\d\d\b")
+
+
+def _note_start(line: str, number: int) -> str | None:
+    """The text of note ``number`` if ``line`` starts it; also when the number is glued to a
+    year that opens the note ("22023 Annual report" is note 2)."""
+    m = _NOTE_START.match(line)
+    if m and int(m.group(1)) == number:
+        return m.group(2)
+    key = str(number)
+    if line.startswith(key) and _YEAR.match(line, len(key)):
+        return line[len(key) :]
+    return None
+
+
 def _find_zone(lines: list[str], expected: int, stop_at_blocks: bool) -> tuple[int, int] | None:
     for start in range(len(lines)):
-        m = _NOTE_START.match(lines[start])
-        if not m or int(m.group(1)) != expected:
+        first = _note_start(lines[start], expected)
+        if first is None:
             continue
-        number = expected
+        number = expected + len(_split_run_on_notes(lines[start], expected)) - 1
         ok = True
         end = len(lines)
         for offset, line in enumerate(lines[start + 1 :], start=start + 1):
@@ -209,17 +250,22 @@ def _find_zone(lines: list[str], expected: int, stop_at_blocks: bool) -> tuple[i
                 end = offset
                 break
             n = _NOTE_START.match(line)
-            if n and int(n.group(1)) == number + 1:
-                number += 1
-            elif n and int(n.group(1)) != number and len(n.group(1)) < 3 and not _URL.match(line):
+            if _note_start(line, number + 1) is not None:
+                number += len(_split_run_on_notes(line, number + 1))
+            elif (
+                n
+                and int(n.group(1)) != number
+                and len(n.group(1)) < 3
+                and not URL.match(line)
+                and not _NUMBER_WITHIN.match(line)
+            ):
                 # A line starting with another small number breaks the chain, unless it is
                 # plainly a continuation (a date or an amount inside the note's text).
                 if line[len(n.group(1)) : len(n.group(1)) + 1] not in (" ",) or int(n.group(1)) < number:
                     ok = False
                     break
         if ok and _has_marker(lines[:start], expected):
-            first = m.group(2)
-            if _URL.match(first) or first[:1].isupper() or first[:1] in "«‘'\"(":
+            if URL.match(first) or first[:1].isupper() or first[:1] in "«‘'\"(" or _YEAR.match(first):
                 return start, end
     return None
 
@@ -253,6 +299,23 @@ def _tag_markers(line: str, numbers: set[str]) -> str:
     return _MARKER_AFTER_WORD.sub(replace, line)
 
 
+_TYPED_MARKER = re.compile(r" ?(\d{1,2})\)")
+
+
+def _tag_typed_markers(line: str, typed: set[str]) -> str:
+    """Notes typed as "1) Aanhangsel …" at the end of a Word letter are referred to by their
+    number and a bracket that closes nothing: "…(nos.nl)”1)?", "Verhoudingen 2), met"."""
+
+    def replace(m: re.Match[str]) -> str:
+        at = m.start()
+        opened = line.count("(", 0, at) - line.count(")", 0, at)
+        if m.group(1) in typed and at > 0 and opened <= 0 and not line[at - 1].isdigit():
+            return MARK.format(m.group(1))
+        return m.group(0)
+
+    return _TYPED_MARKER.sub(replace, line)
+
+
 def _split_at_footers(pages: list[list[str]]) -> list[list[str]]:
     """Normalised lines, with a page break after each run of footer lines."""
     out: list[list[str]] = []
@@ -273,15 +336,18 @@ def _split_at_footers(pages: list[list[str]]) -> list[list[str]]:
 
 
 def _split_run_on_notes(line: str, after: int) -> list[str]:
-    """PDFium puts short footnotes side by side: "10 Kamerstuk … 11 Tweede Kamer …"."""
+    """PDFium puts short footnotes side by side: "10 Kamerstuk … 11 Tweede Kamer …"; a Word
+    letter's typed notes can share a paragraph: "[2] https://…politie[3] https://…"."""
     parts = [line]
     number = after + 1
     while True:
-        m = re.search(rf"\s({number})\s+(?=[A-Z«‘'\"(]|https?://|www\.)", parts[-1])
+        m = re.search(
+            rf"\s({number})\s+(?=[A-Z«‘'\"(]|https?://|www\.)|\s?(\[{number}\])\s*(?=\S)", parts[-1]
+        )
         if not m:
             return parts
         last = parts.pop()
-        parts.extend([last[: m.start()], last[m.start() + 1 :]])
+        parts.extend([last[: m.start()].rstrip(), last[m.start(m.lastindex or 1) :]])
         number += 1
 
 
@@ -325,6 +391,7 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
     expected = 1
     note_lines: dict[str, list[str]] = {}
     order: list[str] = []
+    typed: set[str] = set()  # notes whose bodies read "1) …"
     body_pages: list[list[str]] = []
     for page in _split_at_footers(pages):
         kept: list[str] = []
@@ -355,17 +422,19 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
             for line in kept[cut:resume]:
                 if not line:
                     continue
-                m = _NOTE_START.match(line)
-                if m and int(m.group(1)) == last + 1:
+                if _note_start(line, last + 1) is not None:
                     last += 1
                 pieces = _split_run_on_notes(line, last)
                 last += len(pieces) - 1
                 zone_lines.extend(pieces)
             for line in zone_lines:
-                m = _NOTE_START.match(line)
-                if m and (current is None or int(m.group(1)) == int(current) + 1):
-                    current = m.group(1)
-                    note_lines[current] = [m.group(2)]
+                wanted = expected if current is None else int(current) + 1
+                text = _note_start(line, wanted)
+                if text is not None:
+                    current = str(wanted)
+                    if line.startswith(current + ")"):
+                        typed.add(current)
+                    note_lines[current] = [text]
                     order.append(current)
                 elif current is not None:
                     note_lines[current].append(line)
@@ -384,11 +453,17 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
                 # Markers that extraction put on a line of their own ("2", "2 3").
                 result.lines[-1] += "".join(MARK.format(n) for n in lone)
                 continue
+            lone_stop = _lone_before_stop(line, result.lines[-1]) if result.lines else None
+            if lone_stop in numbers:
+                result.lines[-1] += MARK.format(lone_stop) + line.strip()[-1]
+                continue
             marker = _line_start_marker(line, result.lines[-1], numbers) if result.lines else None
             if marker:
                 result.lines[-1] += MARK.format(marker)
                 line = line[len(marker) :].lstrip()
             if numbers and _DIGIT.search(line):
+                if typed:
+                    line = _tag_typed_markers(line, typed)
                 line = _tag_markers(line, numbers)
                 line = _PAREN_MARKER.sub(
                     lambda m: (
@@ -407,6 +482,6 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
         order = [new for _, new in renumbered]
     for number in order:
         text = join_lines(note_lines[number])
-        urls = [u.rstrip(".,;:)»”’") for u in _URL.findall(text)]
+        urls = [u.rstrip(".,;:)»”’") for u in URL.findall(text)]
         result.notes.append(Note(number, text, urls))
     return result

@@ -252,7 +252,12 @@ def _capitalised_glue(token: str) -> str | None:
     vocabulary = words()
     for i in range(5, len(token) - 1):
         a, b = token[:i], token[i:]
-        if b in FUNCTION_WORDS and len(b) >= 2 and vocabulary.get(a.lower(), 0.0) >= 1e-5:
+        if (
+            b in FUNCTION_WORDS
+            and len(b) >= 2
+            and b not in ENDINGS
+            and vocabulary.get(a.lower(), 0.0) >= 1e-5
+        ):
             return f"{a} {b}"
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kamervragen.parse.clean import MARK_RE, join_lines
+from kamervragen.parse.clean import MARK_RE, URL, join_lines
 from kamervragen.parse.dutch import COMMON, common, join_inline_hyphen, split_camel_glue, split_glued, words
 
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
@@ -35,17 +35,36 @@ RESTORED = 3
 
 def finish_text(lines: list[str], glue: int = INTACT) -> tuple[str, list[str]]:
     """Lines of one block → clean text and the footnote numbers it refers to."""
-    text = split_camel_glue(join_lines(lines))
+    text = repair_glue(join_lines(lines), glue)
+    refs = MARK_RE.findall(text)
+    text = MARK_RE.sub("", text)
+    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text.strip(), refs
+
+
+def repair_glue(text: str, glue: int) -> str:
+    """Word boundaries repaired as far as the extraction damaged them (``glue``), never
+    inside a web address: its letters, capitals and hyphens are the address."""
+    if "/" not in text:
+        return _repair_glue(text, glue)
+    out: list[str] = []
+    last = 0
+    for url in URL.finditer(text):
+        out += [_repair_glue(text[last : url.start()], glue), url.group(0)]
+        last = url.end()
+    out.append(_repair_glue(text[last:], glue))
+    return "".join(out)
+
+
+def _repair_glue(text: str, glue: int) -> str:
+    text = split_camel_glue(text)
     if glue in (LOST_BREAKS, RESTORED):
         text = rejoin_inline_hyphens(text, _rejoin_lost_break)
         # Such text lost spaces after a sentence too ("Zaken.Een"), not only at line ends.
         text = _PUNCT_GLUE.sub(lambda m: (m.group(1) or "") + " ", text)
     if glue in (FUNCTION_GLUE, LOST_BREAKS):
         text = split_glued_words(text, content_pairs=glue == LOST_BREAKS)
-    refs = MARK_RE.findall(text)
-    text = MARK_RE.sub("", text)
-    text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
-    return text.strip(), refs
+    return text
 
 
 def rejoin_inline_hyphens(text: str, decide: Callable[[str, str], str]) -> str:
