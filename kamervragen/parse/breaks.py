@@ -75,6 +75,12 @@ def _token(text: str, at: int) -> tuple[int, int]:
     return start, end
 
 
+_INFIX = re.compile(r"\([^()\s]*\)[^\W\d_]")
+_ABBREVIATION_END = re.compile(r"(?<![^\W\d_])[a-z]\.[a-z]\.$")
+_WORD = re.compile(r"[a-z]{4,}")
+_INFIX_END = re.compile(r"[^\W\d_]\([^()\s]*\)$")
+
+
 def _score(text: str, at: int) -> float:
     """How sure a break before ``text[at]`` is, where one side is no letter: 0 when
     nothing says the two sides were apart."""
@@ -83,11 +89,14 @@ def _score(text: str, at: int) -> float:
         return 0.0
     if left in _CLOSING and _letter(right):
         # "toegerekend.In", "1970)uitdrukkelijk", "Tunesië?Kunt"; not "e.g." or "c.s."
-        if left in ".?!" and not right.isupper():
+        if left == "." and _ABBREVIATION_END.search(text, max(0, at - 6), at) and _WORD.match(text, at):
+            return 2.0  # "(m.n.intrekking", an abbreviation complete before a word
+        if left in ".?!" and not right.isupper() or _INFIX_END.search(text, max(0, at - 40), at):
             return 0.0
         return 2.0 if at >= 2 and (text[at - 2].isalnum() or text[at - 2] in _CLOSING) else 0.0
     if (left.isalnum() or left in _CLOSING) and right in _OPENING:
-        return 2.0  # "Gerechtshof(hierna", "van«subsidie»"
+        # "Gerechtshof(hierna", "van«subsidie»"; not a bracket inside a word: "paarden(vlees)keten"
+        return 0.0 if _INFIX.match(text, at) else 2.0
     if left in "–" and _letter(right):
         return 2.0
     if _letter(left) and right.isdigit() or left.isdigit() and _letter(right):

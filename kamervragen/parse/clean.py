@@ -33,6 +33,10 @@ _FURNITURE = re.compile(
             r"^regering gegeven antwoorden$",
             r"^Aanhangsel van de Handelingen$",
             r"^Aanhangsel Handelingen\b.*\d{4}$",
+            # historic running heads and feet
+            r"^Handelingen der Staten-Generaal\.? \d{4}\s*[—–-]\s*\d{4}\.? I{1,2}\.? Aanhangsel\.?$",
+            r"^Deel in Zitting \d{4}\s*[—–-]\s*\d{4}$",
+            r"^(?:EERSTE|TWEEDE) KAMER$",
         )
     ),
     re.IGNORECASE,
@@ -106,6 +110,8 @@ def _maybe_furniture(line: str) -> bool:
         or "Gravenhage" in line
         or "-ek-" in line
         or "h tk " in line
+        or "Zitting" in line
+        or "KAMER" in line
         or "Vragen gesteld" in line
         or "regering gegeven" in line
     )
@@ -154,15 +160,16 @@ def _lone_before_stop(line: str, previous: str) -> str | None:
     return None
 
 
+# OCR often reads a superscript as an apostrophe ("EVA-landen' wel", "den Rijn?'" at a line end).
+_APOSTROPHE_MARKER = re.compile(r"(?<=[^\W\d_]{3})'(?=[\s?.,])|(?<=[^\W\d_]\?)'$")
+
+
 def _has_marker(body: list[str], number: int) -> bool:
     """Is footnote ``number`` referred to above its body? Without a marker a numbered line
     at the foot of a page is a question ("1 Is de regering …"), not a note."""
-    # OCR often reads a superscript as an apostrophe ("EVA-landen' wel").
-    glued = re.compile(
-        rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}\)|(?<=[^\W\d_]{{3}})'(?=[\s?.,])"
-    )
+    glued = re.compile(rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}\)")
     for i, line in enumerate(body):
-        if (
+        if _APOSTROPHE_MARKER.search(line) or (
             glued.search(line)
             or line.strip() == str(number)
             or _lone_before_stop(line, body[i - 1] if i else "") == str(number)
@@ -342,7 +349,8 @@ def _split_run_on_notes(line: str, after: int) -> list[str]:
     number = after + 1
     while True:
         m = re.search(
-            rf"\s({number})\s+(?=[A-Z«‘'\"(]|https?://|www\.)|\s?(\[{number}\])\s*(?=\S)", parts[-1]
+            rf"\s({number})\s+(?=[A-Z«‘'\"(]|https?://|www\.|[a-z]\.[a-z]\.)|\s?(\[{number}\])\s*(?=\S)",
+            parts[-1],
         )
         if not m:
             return parts
@@ -351,9 +359,10 @@ def _split_run_on_notes(line: str, after: int) -> list[str]:
         number += 1
 
 
-def _tag_markers_in_years(lines: list[str], order: list[str]) -> None:
-    """A marker printed right after a year reads as one number ("14 juli 20235" is 2023 and
-    note 5). Only for a note no marker has claimed yet, and only its first such place."""
+def _tag_unclaimed_markers(lines: list[str], order: list[str]) -> None:
+    """Markers that do not read as a number, for notes no marker has claimed yet, each at
+    its first such place: one printed right after a year ("14 juli 20235" is 2023 and note
+    5), and a superscript that OCR read as an apostrophe (the notes' first in text order)."""
     text = "\n".join(lines)
     for number in order:
         if MARK.format(number) in text:
@@ -365,6 +374,12 @@ def _tag_markers_in_years(lines: list[str], order: list[str]) -> None:
             if count:
                 lines[i] = new
                 break
+        else:
+            for i, line in enumerate(lines):
+                new, count = _APOSTROPHE_MARKER.subn(MARK.format(number), line, count=1)
+                if count:
+                    lines[i] = new
+                    break
 
 
 def _renumber(lines: list[str], keys: list[str]) -> list[tuple[str, str]]:
@@ -475,7 +490,7 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
                 )
             result.lines.append(line)
 
-    _tag_markers_in_years(result.lines, order)
+    _tag_unclaimed_markers(result.lines, order)
     if any(key.startswith("w") for key in order):
         renumbered = _renumber(result.lines, order)
         note_lines = {new: note_lines[old] for old, new in renumbered}

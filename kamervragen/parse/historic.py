@@ -13,7 +13,7 @@ import re
 
 from kamervragen.parse import metadata as meta
 from kamervragen.parse import notice
-from kamervragen.parse.clean import Cleaned
+from kamervragen.parse.clean import MARK_RE, Cleaned
 from kamervragen.parse.dutch import common, join_hyphenated, words
 from kamervragen.parse.link import link
 from kamervragen.parse.segment import Segment, parse_numbers
@@ -57,7 +57,7 @@ _NUMBER_LABEL = re.compile(
     r"(?:(?<=\s)|^|(?<=[?.:;]))(?:Ad\s+)?(\d{1,2}(?:\s*(?:,|en|t/m)\s*\d{1,2})*)\s*[.)]?\s*(?=[A-Z«'\"(])"
 )
 # Where the OCR lost a number, a new question still starts a new line after a question mark.
-_LINE_AFTER_QUESTION = re.compile(r"\?[ \t]*\n(?=[A-Z])")
+_LINE_AFTER_QUESTION = re.compile(r"\?(?:⟦\w+⟧)*[ \t]*\n(?=[A-Z])")
 
 
 def _numbered_parts(text: str) -> list[tuple[list[int], str]]:
@@ -101,7 +101,7 @@ def _trailing_questions(parts: list[tuple[list[int], str]]) -> list[tuple[list[i
     start a line after a question mark; they continue the numbering."""
     numbers, body = parts[-1]
     pieces = [p.strip() for p in _LINE_AFTER_QUESTION.split(body)]
-    if len(pieces) < 2 or not all(p.endswith("?") for p in pieces[1:]):
+    if len(pieces) < 2 or not all(MARK_RE.sub("", p).endswith("?") for p in pieces[1:]):
         return parts
     last = numbers[-1]
     extra = [([last + i], piece) for i, piece in enumerate(pieces[1:], start=1)]
@@ -112,7 +112,7 @@ def _set_record(chunk: str, page: Record, appendix: int | None) -> Record:
     record = page.model_copy(deep=True)
     record.appendix_number = appendix
     head_end = _SUBMITTED_END.search(chunk)
-    heading = chunk[: head_end.end()] if head_end else ""
+    heading = MARK_RE.sub("", chunk[: head_end.end()]) if head_end else ""
     body = chunk[head_end.end() :] if head_end else chunk
     q = meta.questions_heading(heading) if heading else {}
     if q:
@@ -126,7 +126,7 @@ def _set_record(chunk: str, page: Record, appendix: int | None) -> Record:
         question_text = body[: answer_at.start()]
         rest = body[answer_at.start() :]
         received = _RECEIVED_END.search(rest)
-        answer_head = rest[: received.end()] if received else rest[:300]
+        answer_head = MARK_RE.sub("", rest[: received.end()] if received else rest[:300])
         answer_text = rest[received.end() :] if received else ""
         record.received_on = meta.find_date(
             re.compile(rf"\(\s*(?:Ont-?\s*vangen|Ingezonden)\s+{meta._DATE}", re.I), answer_head
@@ -142,28 +142,29 @@ def _set_record(chunk: str, page: Record, appendix: int | None) -> Record:
     if parts:
         parts = _trailing_questions(parts)
     elif question_text.strip():
-        pieces = [p for p in re.split(r"(?<=\?)\s+(?=[A-Z])", question_text.strip()) if p.strip()]
+        pieces = [p for p in re.split(r"(?<=\?)(?:⟦\w+⟧)*\s+(?=[A-Z])", question_text.strip()) if p.strip()]
         parts = [([i], piece) for i, piece in enumerate(pieces, start=1)]
         record.warnings.append("questions are not numbered on this page; numbered by their question marks")
     for numbers, text in parts:
         if numbers:
-            blocks.append((Segment("question", numbers), _clean(text), []))
+            blocks.append((Segment("question", numbers), *_clean(text)))
     if answer_text.strip():
         answer_parts = [p for p in _numbered_parts(answer_text) if p[0]]
         if answer_parts:
             for numbers, text in answer_parts:
-                blocks.append((Segment("answer", numbers), _clean(text), []))
+                blocks.append((Segment("answer", numbers), *_clean(text)))
         else:
             covered = [n for seg, _, _ in blocks for n in seg.numbers]
-            blocks.append((Segment("answer", covered or [1]), _clean(answer_text), []))
+            blocks.append((Segment("answer", covered or [1]), *_clean(answer_text)))
     link(record, blocks, answer_head)
     if record.kind == "notice" and not answer_text.strip():
         record.kind = notice.record_kind(chunk)
     return record
 
 
-def _clean(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip()
+def _clean(text: str) -> tuple[str, list[str]]:
+    """A block's text with its spaces made single, and the notes its markers refer to."""
+    return re.sub(r"\s+", " ", MARK_RE.sub("", text)).strip(), MARK_RE.findall(text)
 
 
 def _page_text(lines: list[str]) -> str:
@@ -176,7 +177,6 @@ def _page_text(lines: list[str]) -> str:
 
 def parse(cleaned: Cleaned, raw: str) -> list[Record]:
     text = _page_text(cleaned.lines)
-    text = re.sub(r"⟦(\d+)⟧", "", text)
     page = Record()
     page.session_year = meta.session_year(raw)
     if page.session_year is None:
@@ -210,5 +210,5 @@ def parse(cleaned: Cleaned, raw: str) -> list[Record]:
 
 def _appendix_before(text: str, at: int) -> int | None:
     """The Aanhangsel number printed just before a set ("… antwoorden 251 Vragen van …")."""
-    m = re.search(r"(\d{1,4})\s*(?:Herdruk\d*)?\s*$", text[max(0, at - 40) : at])
+    m = re.search(r"(\d{1,4})\s*(?:Herdruk\d*)?\s*$", MARK_RE.sub("", text[max(0, at - 50) : at]))
     return int(m.group(1)) if m else None
