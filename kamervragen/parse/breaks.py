@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections import deque
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from wordfreq import get_frequency_dict
 
@@ -43,6 +42,8 @@ HYPHEN = 3.0
 # ... and text that lost its breaks shows about one every other line; text that kept them
 # only now and then (a typo, an unlisted compound).
 GLUES_PER_CHARACTER = 9 / 1000
+# Characters of long paragraphs after which a text with a third of that is given up on.
+SAMPLE = 5000
 _CLOSING = ".?!:;,)»”"
 _OPENING = "(«“‘"
 
@@ -53,8 +54,7 @@ def _english() -> dict[str, float]:
     return get_frequency_dict("en", wordlist="large")
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):  # a tuple: a paragraph has hundreds, made in a hot loop
     at: int  # the break stands before text[at]
     score: float
     # "space": put the lost space back; "hyphen": the line ended with a hyphen, which
@@ -104,6 +104,12 @@ def _score(text: str, at: int) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=1)
+def _longest_frequent() -> int:
+    """The longest word as frequent as the parts of a listed word must be to split it."""
+    return max(len(w) for w, f in words().items() if f >= 2000 * COMMON)
+
+
 @lru_cache(maxsize=65536)
 def _splits(token: str) -> tuple[tuple[int, float], ...]:
     """Where a run of letters may be two words glued, and how sure each split is."""
@@ -112,8 +118,14 @@ def _splits(token: str) -> tuple[tuple[int, float], ...]:
     own = dutch.get(lower, 0.0)
     if own >= 2.5e-5 and token[1:].islower():
         return ()  # too common a word to be a rare glue (see _split_score)
+    # A listed word splits only into two far likelier words (see _split_score), and such
+    # words are short: only the places that leave two of them need a look.
+    start, end = 1, len(token)
+    if own >= COMMON:
+        longest = _longest_frequent()
+        start, end = max(1, len(token) - longest), min(len(token), longest + 1)
     out = []
-    for at in range(1, len(token)):
+    for at in range(start, end):
         if token[at].isupper() and token[at - 1].islower():
             # "includingEast", "duizendenIerse", "VerenigdKoninkrijk"; "GroenLinks" is listed
             if own < COMMON:
@@ -244,7 +256,7 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     out = []
     for at in sorted(found):
         c = found[at]
-        if any(start < at < end for start, end in urls):
+        if urls and any(start < at < end for start, end in urls):
             if c.action != "hyphen":
                 continue
             c = Candidate(at, c.score, "keep")  # inside an address every hyphen is real
@@ -260,6 +272,8 @@ def line_width(paragraphs: list[str]) -> float | None:
     for text in paragraphs:
         if len(text) < MIN_WIDTH * 1.5:
             continue
+        if length >= SAMPLE and len(distances) < length * GLUES_PER_CHARACTER / 3:
+            return None  # far too few glues so far: this text kept its breaks
         length += len(text)
         previous = 0
         for c in candidates(text):
@@ -284,44 +298,40 @@ def line_width(paragraphs: list[str]) -> float | None:
 def restore(text: str, width: float) -> str:
     """The paragraph with its lost line breaks put back where it can tell them."""
     lo, hi = int(width * NARROW), int(width * WIDE) + 1
-    n = len(text)
-    if n <= hi:
+    if len(text) <= hi:
         return text
-    found = {c.at: c for c in candidates(text)}
     # A line may also have ended anywhere nothing shows it, with score 0, so no line is
     # forced to take a poor split: at a space, or inside a word the extraction joined
-    # back or that reads as one ("kennis-|genomen", "met|een").
-    places = list(range(n))
-    best = [float("-inf")] * len(places)  # best total score of breaks ending at places[k]
-    back = [-1] * len(places)
-    best[0] = 0.0
-    window: deque[int] = deque()  # indexes of places in [p - hi, p - lo], best first
-    entering = 0
-    for k in range(1, len(places)):
-        p = places[k]
-        while entering < k and places[entering] <= p - lo:
-            if best[entering] > float("-inf"):
-                while window and best[window[-1]] <= best[entering]:
-                    window.pop()
-                window.append(entering)
-            entering += 1
-        while window and places[window[0]] < p - hi:
-            window.popleft()
-        if window:
-            best[k] = best[window[0]] + (found[p].score if p in found else 0.0)
-            back[k] = window[0]
-    last = [k for k in range(len(places)) if places[k] >= n - hi and best[k] > float("-inf")]
-    if not last:
-        return text
-    k = max(last, key=lambda k: best[k])
-    breaks = []
-    while k > 0:
-        if places[k] in found:
-            breaks.append(found[places[k]])
-        k = back[k]
+    # back or that reads as one ("kennis-|genomen", "met|een"). Such breaks add nothing,
+    # so only the candidates are chained: two can follow each other when whole lines of
+    # the allowed width fit between them, and whatever follows the last one always fits.
+    found = [c for c in candidates(text) if c.score > 0]
+    reach = 3 * lo  # from here on every distance fits (4 * lo <= 3 * hi for these widths)
+
+    def fits(distance: int) -> bool:
+        return distance >= reach or any(m * lo <= distance <= m * hi for m in (1, 2))
+
+    at = [0] + [c.at for c in found]
+    best = [0.0] + [float("-inf")] * len(found)
+    back = [-1] * len(at)
+    far = 0  # candidates before `far` lie at least `reach` before the current one
+    far_best, far_index = float("-inf"), -1
+    for j in range(1, len(at)):
+        while at[far] <= at[j] - reach:
+            if best[far] >= far_best:
+                far_best, far_index = best[far], far
+            far += 1
+        top, top_index = far_best, far_index
+        for i in range(far, j):
+            if best[i] >= top and fits(at[j] - at[i]):
+                top, top_index = best[i], i
+        if top_index >= 0:
+            best[j], back[j] = top + found[j - 1].score, top_index
+    last = max(range(len(at)), key=lambda j: best[j])
     out = text
-    for c in sorted(breaks, key=lambda c: -c.at):
-        out = _apply(out, c)
+    while last > 0:
+        out = _apply(out, found[last - 1])
+        last = back[last]
     return out
 
 
