@@ -401,10 +401,6 @@ FOOTNOTES = [
             },
         },
         id="thirteen-notes-on-one-page",
-        marks=fails(
-            "'risicoalgoritmes' split into 'risico algoritmes' (question 1, title); "
-            "page number '2' taken as a footnote of question 7"
-        ),
     ),
     pytest.param(
         "footnotes_answer_two_pages.txt",
@@ -468,9 +464,6 @@ FOOTNOTES = [
             },
         },
         id="bare-numbers-then-mededeling",
-        marks=fails(
-            "bare-number questions not split: heading tail, all questions and the Mededeling land in question 1"
-        ),
     ),
     pytest.param(
         "footnotes_vraag_then_mededeling.txt",
@@ -601,10 +594,6 @@ HEADERS = [
             },
         },
         id="trailing-n-noot-markers",
-        marks=fails(
-            "'N Noot' markers left at the end of questions; notes under a 'Noten' heading are not "
-            "found and end up in the last answer"
-        ),
     ),
 ]
 

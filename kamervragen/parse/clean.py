@@ -167,7 +167,9 @@ _APOSTROPHE_MARKER = re.compile(r"(?<=[^\W\d_]{3})'(?=[\s?.,])|(?<=[^\W\d_]\?)'$
 def _has_marker(body: list[str], number: int) -> bool:
     """Is footnote ``number`` referred to above its body? Without a marker a numbered line
     at the foot of a page is a question ("1 Is de regering …"), not a note."""
-    glued = re.compile(rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}\)")
+    glued = re.compile(
+        rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}(?:\)| Noot\b)"
+    )
     for i, line in enumerate(body):
         if _APOSTROPHE_MARKER.search(line) or (
             glued.search(line)
@@ -323,6 +325,25 @@ def _tag_typed_markers(line: str, typed: set[str]) -> str:
     return _TYPED_MARKER.sub(replace, line)
 
 
+# KOOP's text rendering of a note reference: "…dicht»? 1 Noot".
+_NOOT_MARKER = re.compile(r"\s?\b(\d{1,3}) Noot\b")
+_NOTES_HEADING = re.compile(r"^(?:Voet)?[Nn]oten:?$")
+
+
+def _lone_labels(pages: list[list[str]]) -> set[str]:
+    """Question numbers printed alone on their lines ("1" / "Bent u …"), which an old layout
+    uses as labels: lone numbers that count 1, 2, 3 … from 1, each before a capital. Such
+    lines are no footnote markers, whatever notes have those numbers."""
+    lines = [line for page in pages for line in page if line]
+    lone = [
+        (int(line), lines[i + 1]) for i, line in enumerate(lines[:-1]) if line.isdigit() and len(line) <= 2
+    ]
+    counting = len(lone) >= 2 and all(
+        n == i and nxt[:1].isupper() for i, (n, nxt) in enumerate(lone, start=1)
+    )
+    return {str(n) for n, _ in lone} if counting else set()
+
+
 def _split_at_footers(pages: list[list[str]]) -> list[list[str]]:
     """Normalised lines, with a page break after each run of footer lines."""
     out: list[list[str]] = []
@@ -408,7 +429,7 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
     order: list[str] = []
     typed: set[str] = set()  # notes whose bodies read "1) …"
     body_pages: list[list[str]] = []
-    for page in _split_at_footers(pages):
+    for page_number, page in enumerate(_split_at_footers(pages), start=1):
         kept: list[str] = []
         for line in page:
             if "-tk-" in line or "-ek-" in line:
@@ -423,6 +444,9 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
         for i in (nonblank_idx[:1] + nonblank_idx[-1:]) if len(nonblank_idx) > 3 else []:
             if _PAGE_NUMBER.match(kept[i]) and int(kept[i]) > 1:
                 kept[i] = ""
+        # On a short page, only a number that is the page's own at its head.
+        if 1 < len(nonblank_idx) <= 3 and kept[nonblank_idx[0]] == str(page_number) and page_number > 1:
+            kept[nonblank_idx[0]] = ""
         # Trailing blank lines and bare page numbers do not belong to the footnote zone.
         while kept and (not kept[-1] or _PAGE_NUMBER.match(kept[-1]) and int(kept[-1]) > 50):
             kept.pop()
@@ -430,6 +454,8 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
         zone = _note_zone([kept[i] for i in nonblank], expected)
         if zone is not None:
             cut = nonblank[zone[0]]
+            if zone[0] and _NOTES_HEADING.match(kept[nonblank[zone[0] - 1]]):
+                cut = nonblank[zone[0] - 1]  # the notes' heading goes with them
             resume = nonblank[zone[1]] if zone[1] < len(nonblank) else len(kept)
             current: str | None = None
             zone_lines: list[str] = []
@@ -461,10 +487,18 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
         note_lines[number] = [text]
         order.append(number)
     numbers = set(order)
+    labels = _lone_labels(body_pages)
     for kept in body_pages:
         for line in kept:
             lone = line.split()
-            if numbers and lone and result.lines and all(n in numbers for n in lone) and len(lone) <= 4:
+            if (
+                numbers
+                and lone
+                and result.lines
+                and all(n in numbers for n in lone)
+                and len(lone) <= 4
+                and line not in labels
+            ):
                 # Markers that extraction put on a line of their own ("2", "2 3").
                 result.lines[-1] += "".join(MARK.format(n) for n in lone)
                 continue
@@ -477,6 +511,8 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
                 result.lines[-1] += MARK.format(marker)
                 line = line[len(marker) :].lstrip()
             if numbers and _DIGIT.search(line):
+                if "Noot" in line:
+                    line = _NOOT_MARKER.sub(lambda m: MARK.format(m[1]) if m[1] in numbers else m[0], line)
                 if typed:
                     line = _tag_typed_markers(line, typed)
                 line = _tag_markers(line, numbers)
