@@ -17,11 +17,15 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
 _LEFT_WORD = re.compile(r"(?<![^\W\d_])[^\W\d_]{2,}$")
 _RIGHT_WORD = re.compile(r"[^\W\d_]{2,}(?![^\W\d_])")
 _TOKEN = re.compile(r"[^\W\d_]{4,}")
-# Literal-first patterns: the engine jumps to each candidate character.
-_PUNCT_GLUE = re.compile(
-    r"([?!;]|(?<=[a-z]{3})\.(?=[A-Z][a-z])|\.(?=[A-Z][a-z]{2}))(?=[A-Z])|(?<=[a-z])(?=\([a-z]{3})(?!\([^()\s]*\)[a-z])"
+# Spaces text others extracted lost: after a sentence ("Zaken.Een"), before a bracket
+# ("overheid(zie"; not inside "paarden(vlees)keten"), after a closing quote or bar
+# ("«Bulgarenfraude»heeft", "| Decision |European") and after a bracket before a function
+# word ("(trimbos.nl)en"). Each alternative starts with its sign, so the scan skips to it.
+_LOST_SPACE = re.compile(
+    r"[?!;](?=[A-Z])|\.(?:(?<=[a-z]{3}\.)(?=[A-Z][a-z])|(?=[A-Z][a-z]{2}))"
+    r"|[»|](?=[^\W\d_])|\)(?=(?:en|of|in|op|de|het|van|te|is|die|dat)\b)"
+    r"|(?P<open>\()(?<=[a-z]\()(?=[a-z]{3})(?![^()\s]*\)[a-z])"
 )
-_CLOSE_GLUE = re.compile(r"(?<=[»|])(?=[^\W\d_])|(?<=\))(?=(?:en|of|in|op|de|het|van|te|is|die|dat)\b)")
 _NUMBER_WORD_GLUE = re.compile(r"\b(\d{2,})([a-z]{4,})\b")
 _WORD_NUMBER_GLUE = re.compile(r"\b([A-Za-z][a-z]{3,})(\d{2,})\b")
 _COMMA_GLUE = re.compile(r",(?=[^\W\d_]{2})")
@@ -64,11 +68,8 @@ def _repair_glue(text: str, glue: int) -> str:
     if glue in (LOST_BREAKS, RESTORED):
         text = rejoin_inline_hyphens(text, _rejoin_lost_break)
     if glue != INTACT:
-        # Text others extracted lost spaces after a sentence too ("Zaken.Een"), a closing
-        # quote or bar ("«Bulgarenfraude»heeft", "| Decision |European"), a bracket before
-        # a function word ("(trimbos.nl)en"), not only at line ends.
-        text = _PUNCT_GLUE.sub(lambda m: (m.group(1) or "") + " ", text)
-        text = _CLOSE_GLUE.sub(" ", text)
+        # Text others extracted lost spaces inside lines too, not only at line ends.
+        text = _LOST_SPACE.sub(lambda m: " (" if m.group("open") else m.group(0) + " ", text)
     if glue in (FUNCTION_GLUE, LOST_BREAKS):
         text = split_glued_words(text, content_pairs=glue == LOST_BREAKS)
     return text
