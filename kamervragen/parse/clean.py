@@ -314,15 +314,20 @@ _TYPED_MARKER = re.compile(r" ?(\d{1,2})\)")
 def _tag_typed_markers(line: str, typed: set[str]) -> str:
     """Notes typed as "1) Aanhangsel …" at the end of a Word letter are referred to by their
     number and a bracket that closes nothing: "…(nos.nl)”1)?", "Verhoudingen 2), met"."""
-
-    def replace(m: re.Match[str]) -> str:
+    out: list[str] = []
+    last = depth = 0
+    for m in _TYPED_MARKER.finditer(line):
+        between = line[last : m.start()]
+        depth = max(0, depth + between.count("(") - between.count(")"))
         at = m.start()
-        opened = line.count("(", 0, at) - line.count(")", 0, at)
-        if m.group(1) in typed and at > 0 and opened <= 0 and not line[at - 1].isdigit():
-            return MARK.format(m.group(1))
-        return m.group(0)
-
-    return _TYPED_MARKER.sub(replace, line)
+        if m.group(1) in typed and at > 0 and depth == 0 and not line[at - 1].isdigit():
+            out += [between, MARK.format(m.group(1))]  # its bracket closes nothing
+        else:
+            out += [between, m.group(0)]
+            depth = max(0, depth - 1)
+        last = m.end()
+    out.append(line[last:])
+    return "".join(out)
 
 
 # KOOP's text rendering of a note reference: "…dicht»? 1 Noot".
