@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from kamervragen.cli import SAMPLES, app
@@ -71,3 +72,10 @@ def test_records_validate_against_schema() -> None:
 
     record = json.loads(runner.invoke(app, ["parse", str(SAMPLE)]).stdout)
     jsonschema.validate(record, json_schema())
+
+
+@pytest.mark.parametrize("date", ["2024-13-45", "2024-02-30", "2023-00"])
+def test_impossible_dates_are_refused_with_a_reason(tmp_path: Path, date: str) -> None:
+    result = runner.invoke(app, ["search", "x", "--from", date, "--db", str(tmp_path / "k.db")])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"kamervragen: --from {date!r}: die datum bestaat niet"

@@ -76,6 +76,17 @@ def test_cli_ingest_prints_a_summary(tmp_path: Path) -> None:
     assert "3 sets new" in result.stdout
 
 
+def test_cli_ingest_stores_the_good_files_and_exits_2_when_one_failed(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_documents(docs, 3)
+    (docs / "kapot.pdf").write_bytes(b"%PDF-1.7 broken")
+    result = CliRunner().invoke(app, ["ingest", str(docs), "--db", str(tmp_path / "k.db")])
+    assert result.exit_code == 2
+    assert "3 sets new" in result.stdout and "1 files failed" in result.stdout
+    [line] = [line for line in result.stderr.splitlines() if "kapot.pdf" in line]
+    assert line.startswith("kamervragen: ") and "Traceback" not in result.output
+
+
 def test_killed_ingest_leaves_a_consistent_store_and_a_rerun_completes_it(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     count = 3000

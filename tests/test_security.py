@@ -339,3 +339,51 @@ def test_random_bytes_only_ever_give_document_error(prefix: bytes, body: bytes, 
         assert str(exc)
     else:
         assert isinstance(records, list)
+
+
+# -- encodings and what counts as text (issue 10) ---------------------------------------------
+
+KAMERVRAGEN_XML = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n'
+    "<kamervragen><vraag><nr>Vraag 1</nr><al>Weet u dat het één uur is?</al></vraag>"
+    "<antwoord><nr>Antwoord 1</nr><al>Ja, dat weet ik.</al></antwoord></kamervragen>"
+)
+KAMERVRAGEN_TEXT = (
+    "Vragen van het lid Jansen (D66) aan de minister van Financiën over de rente "
+    "(ingezonden 3 januari 2024).\nVraag 1\nIs de rente gestegen?\nAntwoord 1\nJa, met één procent.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf" + KAMERVRAGEN_XML.encode(),  # a UTF-8 byte-order mark
+        KAMERVRAGEN_XML.replace("UTF-8", "UTF-16").encode("utf-16"),  # with its own mark
+        KAMERVRAGEN_XML.replace("UTF-8", "UTF-16").encode("utf-16-le"),  # without one
+    ],
+    ids=["utf-8-bom", "utf-16", "utf-16-le-no-bom"],
+)
+def test_xml_in_any_unicode_encoding_is_read_as_xml(data: bytes) -> None:
+    [record] = parse_bytes(data, "x.xml")
+    assert [q.text for q in record.questions] == ["Weet u dat het één uur is?"]
+    assert [a.text for a in record.answers] == ["Ja, dat weet ik."]
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "cp1252"])
+def test_text_in_any_usual_encoding_is_read(encoding: str) -> None:
+    [record] = parse_bytes(KAMERVRAGEN_TEXT.encode(encoding), "x.txt")
+    assert [a.text for a in record.answers] == ["Ja, met één procent."]
+
+
+def test_bytes_without_nul_but_full_of_controls_are_no_text() -> None:
+    rng = random.Random(10)
+    data = bytes(rng.choice([b for b in range(1, 256) if b != 0]) for _ in range(20_000))
+    message = str(refused(parse_bytes, data, "x.txt"))
+    assert message == "it is a binary file, not text (control characters throughout)"
+
+
+def test_a_device_is_refused_unread() -> None:
+    from kamervragen.extract import extract_path
+
+    with pytest.raises(DocumentError, match="not a regular file"):
+        extract_path("/dev/zero")

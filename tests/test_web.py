@@ -163,6 +163,12 @@ def test_openapi_and_people(client: TestClient) -> None:
         ("/set/abc", 422),
         ("/api/sets/99999999999999999999999", 422),  # beyond SQLite's integers (schemathesis found it)
         ("/api/search?q=x&cursor=eyJvIjogMCwgInUiOiAtMX0", 400),  # {"o": 0, "u": -1}
+        # forged cursors {"o": 1e999}, {"u": 1e999}, {"u": 2**63} (issue 10)
+        ("/?q=x&cursor=eyJvIjogMWU5OTksICJ1IjogMX0", 400),
+        ("/api/search?q=x&cursor=eyJvIjogMCwgInUiOiAxZTk5OX0", 400),
+        ("/feed?q=x&cursor=eyJvIjogMCwgInUiOiA5MjIzMzcyMDM2ODU0Nzc1ODA4fQ", 400),
+        ("/api/search?q=x&from=2024-13-45", 422),
+        ("/?q=x&to=2024-02-30", 422),
         ("/api/stats/../../etc", 404),
     ],
 )

@@ -8,6 +8,7 @@ the content; that is :mod:`kamervragen.parse`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -71,11 +72,37 @@ def detect_format(data: bytes, name: str) -> str:
     return "text"
 
 
+_UTF16_DECLARATION = re.compile(rb"""(<\?xml[^>]*encoding=["'])utf-?16(?:le|be)?(["'])""", re.IGNORECASE)
+
+
+def as_utf8(data: bytes) -> bytes:
+    """Text in UTF-16 (with a byte-order mark, or without one where every other byte of
+    the start is NUL) as UTF-8, and a UTF-8 byte-order mark dropped, so that what follows
+    reads every text as UTF-8 (an XML declaration saying UTF-16 is changed with it)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:]
+    head = data[:64]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        encoding = "utf-16"
+    elif len(head) >= 8 and head[1::2].count(0) == len(head[1::2]) and head[0::2].count(0) == 0:
+        encoding = "utf-16-le"
+    elif len(head) >= 8 and head[0::2].count(0) == len(head[0::2]) and head[1::2].count(0) == 0:
+        encoding = "utf-16-be"
+    else:
+        return data
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        raise DocumentError(f"it starts as {encoding.upper()} text but is not") from None
+    return _UTF16_DECLARATION.sub(rb"\1UTF-8\2", text.lstrip("\ufeff").encode("utf-8"), count=1)
+
+
 def extract_bytes(data: bytes, name: str) -> Extracted:
     if not data.strip():
         raise DocumentError("the file is empty")
     if len(data) > MAX_BYTES:
         raise DocumentError(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
+    data = as_utf8(data)
     fmt = detect_format(data, name)
     if fmt == "pdf":
         from kamervragen.extract import pdf
@@ -101,7 +128,11 @@ def extract_bytes(data: bytes, name: str) -> Extracted:
 def extract_path(path: str | Path) -> Extracted:
     p = Path(path)
     try:
-        data = p.read_bytes()
+        if p.exists() and not p.is_dir() and not p.is_file():
+            raise DocumentError("it is not a regular file (a device or a pipe)")
+        with p.open("rb") as f:
+            # Never more than the limit in memory: a larger file is refused unread.
+            data = f.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise DocumentError("it is a directory, not a file") from None
     except FileNotFoundError:

@@ -6,14 +6,21 @@ import re
 
 from kamervragen.extract import DocumentError, Extracted
 
+# Controls a text does not hold; tab, line feed, form feed and carriage return it does.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
 
 def decode(data: bytes) -> str:
     if b"\x00" in data[:4096]:
         raise DocumentError("it is a binary file, not text")
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace")
+        text = data.decode("cp1252", errors="replace")
+    sample = text[:20_000]
+    if len(_CONTROL.findall(sample)) > len(sample) / 100:
+        raise DocumentError("it is a binary file, not text (control characters throughout)")
+    return text
 
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+", re.M)

@@ -78,7 +78,18 @@ def invalid(name: str, value: str) -> str | None:
     declared = next(d for d in FILTERS if d.name == name)
     if declared.pattern and not re.fullmatch(declared.pattern, value):
         return f"{declared.option} {value!r}: {declared.help}"
+    if declared.pattern == PARTIAL_DATE and not _real_date(value):
+        return f"{declared.option} {value!r}: die datum bestaat niet"
     return None
+
+
+def _real_date(value: str) -> bool:
+    year, month, day = (value.split("-") + ["01", "01"])[:3]
+    try:
+        date(int(year), int(month), int(day))
+    except ValueError:
+        return False
+    return True
 
 
 # -- facet tokens: what the index knows of a set, per block ------------------------------

@@ -29,6 +29,7 @@ from kamervragen.query import QueryError, parse_query
 from kamervragen.record import Record
 from kamervragen.search import search as run_search
 from kamervragen.store import CHARTS, PARTIAL_DATE, Filters, Store, default_location
+from kamervragen.store.filters import invalid
 from kamervragen.store.pool import StorePool
 from kamervragen.web.charts import draw
 
@@ -71,6 +72,9 @@ class SearchParams:
             kind=kind or None,
             status=status or None,
         )
+        for name, value in (("from", date_from), ("to", date_to)):
+            if value and invalid("date_" + name, value):
+                raise HTTPException(422, f"{name} {value}: die datum bestaat niet")
         self.offset, self.filters.upto_set = _position(cursor)
 
     def pin(self, db: Store) -> None:
@@ -108,11 +112,11 @@ def _position(cursor: str | None) -> tuple[int, int | None]:
     try:
         value = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
         offset, upto = int(value["o"]), int(value["u"])
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, OverflowError):
         raise HTTPException(
             400, "deze cursor komt niet van deze server; begin opnieuw zonder cursor"
         ) from None
-    if not 0 <= offset <= 10_000 or upto < 0:
+    if not 0 <= offset <= 10_000 or not 0 <= upto < 2**63:
         raise HTTPException(400, "deze cursor valt buiten het bereik")
     return offset, upto
 
