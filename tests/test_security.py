@@ -383,7 +383,7 @@ def test_bytes_without_nul_but_full_of_controls_are_no_text() -> None:
 
 
 def test_a_device_is_refused_unread() -> None:
-    from kamervragen.extract import extract_path
+    from kamervragen.extract import read_document
 
     with pytest.raises(DocumentError, match="not a regular file"):
-        extract_path("/dev/zero")
+        read_document("/dev/zero")

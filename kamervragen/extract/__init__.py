@@ -125,18 +125,20 @@ def extract_bytes(data: bytes, name: str) -> Extracted:
     return text.extract(data)
 
 
-def extract_path(path: str | Path) -> Extracted:
+def read_document(path: str | Path) -> bytes:
+    """A document's bytes, never more than the limit: a larger file, a device or a pipe is
+    refused without being read."""
     p = Path(path)
     try:
         if p.exists() and not p.is_dir() and not p.is_file():
             raise DocumentError("it is not a regular file (a device or a pipe)")
+        if p.is_file() and p.stat().st_size > MAX_BYTES:
+            raise DocumentError(f"the file is larger than {MAX_BYTES // 1_000_000} MB")
         with p.open("rb") as f:
-            # Never more than the limit in memory: a larger file is refused unread.
-            data = f.read(MAX_BYTES + 1)
+            return f.read(MAX_BYTES + 1)
     except IsADirectoryError:
         raise DocumentError("it is a directory, not a file") from None
     except FileNotFoundError:
         raise DocumentError("no such file") from None
     except PermissionError:
         raise DocumentError("permission denied") from None
-    return extract_bytes(data, p.name)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from kamervragen.extract import DocumentError, Extracted, NotKamervragen, extract_bytes
+from kamervragen.extract import DocumentError, Extracted, NotKamervragen, extract_bytes, read_document
 from kamervragen.parse import metadata as meta
 from kamervragen.parse import notice
 from kamervragen.parse.breaks import restore_pages, split_run_on
@@ -25,11 +25,7 @@ _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?.,;:!)»”])")
 
 def parse_path(path: str | Path) -> list[Record]:
     p = Path(path)
-    try:
-        data = p.read_bytes()
-    except IsADirectoryError:
-        raise DocumentError("it is a directory, not a file") from None
-    return parse_bytes(data, p.name, sibling_metadata(p))
+    return parse_bytes(read_document(p), p.name, sibling_metadata(p))
 
 
 def sibling_metadata(path: Path) -> bytes | None:
@@ -39,7 +35,10 @@ def sibling_metadata(path: Path) -> bytes | None:
         path.with_name("metadata.xml"),
     ):
         if candidate != path and candidate.exists():
-            return candidate.read_bytes()
+            try:
+                return read_document(candidate)
+            except DocumentError:
+                return None  # the document is read without it
     return None
 
 

@@ -22,6 +22,7 @@ from kamervragen.parse.dutch import (
     COMMON,
     ENDINGS,
     FUNCTION_WORDS,
+    MAX_TOKEN,
     _compound,
     _glue_signal,
     join_hyphenated,
@@ -114,6 +115,8 @@ def _longest_frequent() -> int:
 @lru_cache(maxsize=65536)
 def _splits(token: str) -> tuple[tuple[int, float], ...]:
     """Where a run of letters may be two words glued, and how sure each split is."""
+    if len(token) > MAX_TOKEN:
+        return ()
     lower = token.lower()
     dutch, english = words(), _english()
     own = dutch.get(lower, 0.0)

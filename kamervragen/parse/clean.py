@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import islice
 
 from kamervragen.extract import NOTE_REF
 from kamervragen.parse.dutch import FUNCTION_WORDS, join_hyphenated, repair_accents
@@ -59,6 +61,7 @@ URL = re.compile(
 )
 _URL_TAIL = re.compile(r"[-/_.=?&%#]$")
 _URL_PIECE = re.compile(r"^[^\s]*[-/_.=?&%#][^\s]*")
+_LONGEST_JOIN = 2000  # characters of an address or a word broken over lines, at most
 _SPACES = re.compile(r"[ \t\u00a0\u2009\u202f\u2002\u2003]+")
 
 
@@ -124,28 +127,34 @@ def is_furniture(line: str) -> bool:
 def join_lines(lines: list[str]) -> str:
     """Join wrapped lines: hyphens at line ends are resolved with the word list, URLs broken
     over two lines are re-joined without a space, blank lines become paragraph breaks."""
-    out = ""
+    # Pieces per paragraph, joined once at the end: growing one string line by line would
+    # copy it for every line.
+    paragraphs: list[list[str]] = [[]]
     for raw in lines:
         line = raw.strip()
+        pieces = paragraphs[-1]
         if not line:
-            if out and not out.endswith("\n\n"):
-                out += "\n\n"
+            if pieces:
+                paragraphs.append([])
             continue
-        if not out or out.endswith("\n\n"):
-            out += line
+        if not pieces:
+            pieces.append(line)
             continue
-        last_token = out.rsplit(None, 1)[-1]
-        if last_token.endswith("://") or (
+        tail = pieces[-1]
+        last_token = tail[tail.rfind(" ") + 1 :]
+        if len(last_token) > _LONGEST_JOIN:
+            pieces.append(line)  # no address or word is that long: nothing to join
+        elif last_token.endswith("://") or (
             URL.search(last_token) and (_URL_TAIL.search(last_token) or _URL_PIECE.match(line))
         ):
-            out += line
-        elif out.endswith("-") and len(out) > 1 and out[-2].isalpha():
-            head, _, word_left = out[:-1].rpartition(" ")
+            pieces[-1] = tail + line
+        elif tail.endswith("-") and len(tail) > 1 and tail[-2].isalpha():
+            head, _, word_left = tail[:-1].rpartition(" ")
             joined = join_hyphenated(word_left, line)
-            out = (head + " " if head else "") + joined
+            pieces[-1] = (head + " " if head else "") + joined
         else:
-            out += " " + line
-    return out.strip()
+            pieces.append(line)
+    return "\n\n".join(" ".join(pieces) for pieces in paragraphs if pieces).strip()
 
 
 _LONE_BEFORE_STOP = re.compile(r"^(\d{1,3})([.,;:])$")
@@ -164,22 +173,28 @@ def _lone_before_stop(line: str, previous: str) -> str | None:
 _APOSTROPHE_MARKER = re.compile(r"(?<=[^\W\d_]{3})'(?=[\s?.,])|(?<=[^\W\d_]\?)'$")
 
 
-def _has_marker(body: list[str], number: int) -> bool:
-    """Is footnote ``number`` referred to above its body? Without a marker a numbered line
-    at the foot of a page is a question ("1 Is de regering …"), not a note."""
-    glued = re.compile(
+@lru_cache(maxsize=256)
+def _marker_pattern(number: int) -> re.Pattern[str]:
+    return re.compile(
         rf"(?:[^\W\d_]|[?.,;:!)»”’])(?:{number})(?!\d)|\[{number}\s?\]|\s{number}(?:\)| Noot\b)"
     )
-    for i, line in enumerate(body):
+
+
+def _first_marker(lines: list[str], number: int) -> int | None:
+    """The first line that refers to footnote ``number``, if any: a note's body needs a
+    marker above it. Without one a numbered line at the foot of a page is a question
+    ("1 Is de regering …"), not a note."""
+    glued = _marker_pattern(number)
+    for i, line in enumerate(lines):
         if _APOSTROPHE_MARKER.search(line) or (
             glued.search(line)
             or line.strip() == str(number)
-            or _lone_before_stop(line, body[i - 1] if i else "") == str(number)
+            or _lone_before_stop(line, lines[i - 1] if i else "") == str(number)
         ):
-            return True
-        if i > 0 and _line_start_marker(line, body[i - 1], {str(number)}):
-            return True
-    return False
+            return i
+        if i > 0 and _line_start_marker(line, lines[i - 1], {str(number)}):
+            return i
+    return None
 
 
 _ENDS_IN_YEAR = re.compile(r"\b(?:19|20)\d\d$")
@@ -245,11 +260,15 @@ def _note_start(line: str, number: int) -> str | None:
     return None
 
 
+# Places a page's note zone is tried from, at most: a real page has one or two.
+_ZONE_TRIES = 20
+
+
 def _find_zone(lines: list[str], expected: int, stop_at_blocks: bool) -> tuple[int, int] | None:
-    for start in range(len(lines)):
-        first = _note_start(lines[start], expected)
-        if first is None:
-            continue
+    starts = (i for i, line in enumerate(lines) if _note_start(line, expected) is not None)
+    marker: int | None = -1  # not looked for yet
+    for start in islice(starts, _ZONE_TRIES):
+        first = _note_start(lines[start], expected) or ""
         number = expected + len(_split_run_on_notes(lines[start], expected)) - 1
         ok = True
         end = len(lines)
@@ -273,7 +292,9 @@ def _find_zone(lines: list[str], expected: int, stop_at_blocks: bool) -> tuple[i
                 if line[len(n.group(1)) : len(n.group(1)) + 1] not in (" ",) or int(n.group(1)) < number:
                     ok = False
                     break
-        if ok and _has_marker(lines[:start], expected):
+        if ok and marker == -1:
+            marker = _first_marker(lines, expected)
+        if ok and marker is not None and marker < start:
             if URL.match(first) or first[:1].isupper() or first[:1] in "«‘'\"(" or _YEAR.match(first):
                 return start, end
     return None
@@ -385,27 +406,35 @@ def _split_run_on_notes(line: str, after: int) -> list[str]:
         number += 1
 
 
+_YEAR_MARKER = re.compile(r"\b((?:19|20)\d\d)(\d{1,3})(?=[\s.,;:?!)]|$)")
+
+
 def _tag_unclaimed_markers(lines: list[str], order: list[str]) -> None:
     """Markers that do not read as a number, for notes no marker has claimed yet, each at
     its first such place: one printed right after a year ("14 juli 20235" is 2023 and note
     5), and a superscript that OCR read as an apostrophe (the notes' first in text order)."""
-    text = "\n".join(lines)
-    for number in order:
-        if MARK.format(number) in text:
-            continue
-        pattern = re.compile(rf"\b((?:19|20)\d\d)({number})(?=[\s.,;:?!)]|$)")
-        marked = r"\1" + MARK.format(number)
-        for i, line in enumerate(lines):
-            new, count = pattern.subn(marked, line, count=1)
-            if count:
-                lines[i] = new
-                break
-        else:
-            for i, line in enumerate(lines):
-                new, count = _APOSTROPHE_MARKER.subn(MARK.format(number), line, count=1)
-                if count:
-                    lines[i] = new
-                    break
+    claimed = set(MARK_RE.findall("\n".join(lines)))
+    unclaimed = {number for number in order if number not in claimed}
+    if not unclaimed:
+        return
+
+    def after_year(m: re.Match[str]) -> str:
+        if m.group(2) not in unclaimed:
+            return m.group(0)
+        unclaimed.discard(m.group(2))
+        return m.group(1) + MARK.format(m.group(2))
+
+    for i, line in enumerate(lines):
+        if unclaimed and _DIGIT.search(line):
+            lines[i] = _YEAR_MARKER.sub(after_year, line)
+    waiting = [number for number in order if number in unclaimed]
+
+    def apostrophe(m: re.Match[str]) -> str:
+        return MARK.format(waiting.pop(0)) if waiting else m.group(0)
+
+    for i, line in enumerate(lines):
+        if waiting and "'" in line:
+            lines[i] = _APOSTROPHE_MARKER.sub(apostrophe, line)
 
 
 def _renumber(lines: list[str], keys: list[str]) -> list[tuple[str, str]]:

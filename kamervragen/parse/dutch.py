@@ -68,6 +68,9 @@ def repair_accents(text: str) -> str:
 
 # Below this frequency a "word" in the list is as likely a fragment or a typo (zipf < 2).
 COMMON = 1e-7
+# Letters no Dutch word, nor two glued, comes near: a longer run is left whole unexamined, so
+# that trying its split points (each a look-up of a slice) cannot cost time by its square.
+MAX_TOKEN = 64
 # Prefixes Dutch writes with a hyphen; line ends that break after them keep it.
 HYPHEN_PREFIXES = frozenset("ex niet oud non vice anti pro semi multi".split())
 # Vowel pairs that would read as one sound if joined: "zee-egel", "auto-ongeluk".
@@ -193,10 +196,12 @@ def split_glued(token: str, content_pairs: bool = False) -> str:
     ``vanNederland`` → ``van Nederland``; unknown compounds (``exportkredietverzekering``)
     stay whole. With ``content_pairs`` (a text known to be glued) two content words are split
     too, where :func:`_glue_signal` says they cannot be a compound."""
+    if not 4 <= len(token) <= MAX_TOKEN:
+        return token
     lower = token.lower()
     vocabulary = words()
     own = vocabulary.get(lower, 0.0)
-    if len(token) < 4 or own >= 5e-6:
+    if own >= 5e-6:
         return token
     if token[0].isupper():
         # A capitalised word is a name as often as a glue ("Uitermark", "Wingelaar",
