@@ -71,20 +71,16 @@ def parse(
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (default) or md."),
 ) -> None:
     """Print one JSON record per file (JSON Lines for several files)."""
-    from kamervragen.parse import parse_path
+    from kamervragen.ingest import parse_reported
 
     failed = False
     records_out: list[Record] = []
     for path in files:
-        try:
-            records = parse_path(path)
-        except DocumentError as exc:
-            typer.echo(f"kamervragen: {path}: {exc}", err=True)
-            failed = True
-            continue
-        except OSError as exc:
-            typer.echo(f"kamervragen: {path}: cannot be read ({exc.strerror or exc})", err=True)
-            failed = True
+        _, records, reason = parse_reported(str(path))
+        if not records:
+            if reason:
+                typer.echo(f"kamervragen: {path}: {reason}", err=True)
+                failed = True
             continue
         records_out.extend(records)
         if format is Format.md:

@@ -44,7 +44,10 @@ def document_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
-def _parse(path: str) -> tuple[str, list[Record] | None, str | None]:
+def parse_reported(path: str) -> tuple[str, list[Record] | None, str | None]:
+    """Parse one file for a batch: its records, or why there are none (a file without
+    Kamervragen gives [] and the reason; a file that failed gives None and the reason).
+    Never raises for any input: one file must not stop the others."""
     from kamervragen.parse import parse_path
 
     try:
@@ -91,9 +94,9 @@ def ingest(
     pool = None
     if workers > 1 and len(files) > 8:
         pool = ProcessPoolExecutor(max_workers=workers)
-        results = pool.map(_parse, files, chunksize=8)
+        results = pool.map(parse_reported, files, chunksize=8)
     else:
-        results = map(_parse, files)
+        results = map(parse_reported, files)
     done = 0
     batch: list[tuple[str, list[Record]]] = []
     last_commit = time.perf_counter()

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+import zlib
 
 import pypdfium2 as pdfium
 
@@ -28,7 +29,40 @@ def _mark_line_end_hyphens(textpage: pdfium.PdfTextPage, text: str) -> str:
     return "".join(chars)
 
 
+# What a PDF's compressed streams may inflate to together: a real answer's few MB of
+# text and images, a thousand times over. PDFium would inflate a bomb whole in memory.
+MAX_INFLATED = 200_000_000
+_STREAM = re.compile(rb"stream\r?\n")
+_INFLATE_CHUNK = 1 << 20
+
+
+def _check_streams(data: bytes) -> None:
+    """Refuse a PDF whose streams inflate past the limit, by inflating them here first in
+    counted chunks (nothing is kept). Streams that are no zlib data are passed over."""
+    total = 0
+    for m in _STREAM.finditer(data):
+        inflater = zlib.decompressobj()
+        pending = data[m.end() : m.end() + _INFLATE_CHUNK]
+        offset = m.end() + len(pending)
+        try:
+            while pending:
+                total += len(inflater.decompress(pending, _INFLATE_CHUNK))
+                if total > MAX_INFLATED:
+                    raise DocumentError(
+                        f"the PDF's streams inflate to more than {MAX_INFLATED // 1_000_000} MB"
+                    )
+                if inflater.eof:
+                    break
+                pending = inflater.unconsumed_tail
+                if not pending:
+                    pending = data[offset : offset + _INFLATE_CHUNK]
+                    offset += len(pending)
+        except zlib.error:
+            continue
+
+
 def extract(data: bytes) -> Extracted:
+    _check_streams(data)
     try:
         doc = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
