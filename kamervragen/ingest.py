@@ -48,7 +48,7 @@ def parse_reported(path: str) -> tuple[str, list[Record] | None, str | None]:
     """Parse one file for a batch: its records, or why there are none (a file without
     Kamervragen gives [] and the reason; a file that failed gives None and the reason).
     Never raises for any input: one file must not stop the others."""
-    from kamervragen.parse import parse_path
+    from kamervragen.parse import parse_path, parser_failure
 
     try:
         return path, parse_path(path), None
@@ -59,7 +59,7 @@ def parse_reported(path: str) -> tuple[str, list[Record] | None, str | None]:
     except OSError as exc:
         return path, None, f"cannot be read ({exc.strerror or exc})"
     except Exception as exc:  # a parser bug must not stop the batch; it is reported
-        return path, None, f"the parser failed ({type(exc).__name__}: {exc})"
+        return path, None, parser_failure(exc)
 
 
 @dataclass

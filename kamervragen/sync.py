@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from kamervragen.cases import QUESTIONS, Case, Document, assess
 from kamervragen.extract import DocumentError
-from kamervragen.parse import parse_bytes
+from kamervragen.parse import parse_bytes, parser_failure
 from kamervragen.sources import sru, syncfeed
 from kamervragen.sources.http import FetchError
 from kamervragen.store import Store
@@ -175,3 +175,5 @@ def _store_document(store: Store, get: Get, record: sru.SruRecord, summary: Sync
             summary.count(store.sets.put(parsed, record.xml_url))
     except (FetchError, DocumentError) as exc:
         summary.failed.append(f"{record.identifier}: {exc}")
+    except Exception as exc:  # a parser bug must not stop the sync; it is reported
+        summary.failed.append(f"{record.identifier}: {parser_failure(exc)}")

@@ -219,3 +219,16 @@ def test_odata_pages_on_and_maps_v5_names() -> None:
     ]
     assert found[0]["raw"]["Nieuw"] == 1, "unknown fields are kept in the raw entity"
     assert "GewijzigdOp ge 2024-01-01" in str(asked[0][1])
+
+
+def test_an_sru_answer_whose_count_is_no_number_is_refused_naming_the_url() -> None:
+    page = (
+        b'<searchRetrieveResponse xmlns="http://docs.oasis-open.org/ns/search-ws/sruResponse">'
+        b"<numberOfRecords>veel</numberOfRecords><records/></searchRetrieveResponse>"
+    )
+    with pytest.raises(sru.DocumentError) as refused:
+        next(sru.search(lambda url, params: page, "https://repository.example", "q"))
+    message = str(refused.value)
+    assert message.startswith("https://repository.example/sru?")
+    assert message.endswith("the SRU answer's numberOfRecords is not a number ('veel')")
+    assert "\n" not in message

@@ -28,6 +28,12 @@ def parse_path(path: str | Path) -> list[Record]:
     return parse_bytes(read_document(p), p.name, sibling_metadata(p))
 
 
+def parser_failure(exc: Exception) -> str:
+    """What to report of a document on which the parser itself failed (a bug, not the
+    document's fault): one line, so that the batch it was in goes on."""
+    return f"the parser failed ({type(exc).__name__}: {str(exc)[:200]})"
+
+
 def sibling_metadata(path: Path) -> bytes | None:
     """KOOP publishes ``metadata.xml`` beside each document; use it when it is there."""
     for candidate in (

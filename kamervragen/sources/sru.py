@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+from kamervragen.extract import DocumentError
 from kamervragen.extract.markup import parse_xml
 
 SRU = "{http://docs.oasis-open.org/ns/search-ws/sruResponse}"
@@ -44,7 +46,10 @@ def parse_response(data: bytes) -> SruPage:
     root = parse_xml(data)
     records = []
     found = [root] if root.tag == f"{SRU}record" else list(root.iter(f"{SRU}record"))
-    total = int(root.findtext(f"{SRU}numberOfRecords") or len(found))
+    count = (root.findtext(f"{SRU}numberOfRecords") or "").strip()
+    if count and not count.isdigit():
+        raise DocumentError(f"the SRU answer's numberOfRecords is not a number ({count[:40]!r})")
+    total = int(count) if count else len(found)
     for record in found:
         urls = {u.get("manifestation"): (u.text or "").strip() for u in record.iter(f"{GZD}itemUrl")}
         records.append(
@@ -74,7 +79,11 @@ def search(
             "startRecord": str(position),
             "maximumRecords": str(page_size),
         }
-        page = parse_response(get(base_url.rstrip("/") + "/sru", params))
+        url = base_url.rstrip("/") + "/sru"
+        try:
+            page = parse_response(get(url, params))
+        except DocumentError as exc:
+            raise DocumentError(f"{url}?{urlencode(params)}: {exc}") from None
         resume = page.next_position or position + len(page.records)
         yield page, resume
         if page.next_position is None or page.next_position <= position:
