@@ -71,8 +71,9 @@ def parse(
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (default) or md."),
 ) -> None:
     """Print one JSON record per file (JSON Lines for several files)."""
-    from kamervragen.ingest import parse_reported
+    from kamervragen.ingest import limit_process, parse_reported
 
+    limit_process()
     failed = False
     records_out: list[Record] = []
     for path in files:

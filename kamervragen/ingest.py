@@ -9,9 +9,13 @@ its reason and the rest go on.
 from __future__ import annotations
 
 import os
+import resource
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +48,57 @@ def document_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
 
 
+# What one document may cost: seconds of parsing, and the memory of the process parsing it
+# (its address space; a worker holds the word lists too, about 200 MB of it).
+DEADLINE_SECONDS = float(os.environ.get("KAMERVRAGEN_DEADLINE", "60"))
+MEMORY_MB = int(os.environ.get("KAMERVRAGEN_MEMORY_MB", "1536"))
+
+
+class _Deadline(BaseException):  # not an Exception: no parser's `except Exception` may swallow it
+    pass
+
+
+@contextmanager
+def _deadline(seconds: float) -> Iterator[None]:
+    """Interrupt the parse after ``seconds`` (only on a process's main thread, where signals
+    arrive; elsewhere the parse runs unbounded in time)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _Deadline
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def limit_process() -> None:
+    """Bound this process for parsing: its address space to MEMORY_MB (an allocation past it
+    fails with MemoryError, which the parse reports)."""
+    limit = MEMORY_MB * 1024 * 1024
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY or soft > limit:
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_start() -> None:
+    """A parsing worker: bounded, and ending with the process that started it (Linux:
+    PR_SET_PDEATHSIG), so that a killed ingest leaves no workers behind."""
+    limit_process()
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass  # not Linux: workers end when their queue closes
+
+
 def parse_reported(path: str) -> tuple[str, list[Record] | None, str | None]:
     """Parse one file for a batch: its records, or why there are none (a file without
     Kamervragen gives [] and the reason; a file that failed gives None and the reason).
@@ -51,7 +106,12 @@ def parse_reported(path: str) -> tuple[str, list[Record] | None, str | None]:
     from kamervragen.parse import parse_path, parser_failure
 
     try:
-        return path, parse_path(path), None
+        with _deadline(DEADLINE_SECONDS):
+            return path, parse_path(path), None
+    except _Deadline:
+        return path, None, f"parsing it took longer than the limit of {DEADLINE_SECONDS:g} s"
+    except MemoryError:
+        return path, None, f"parsing it needed more memory than the limit of {MEMORY_MB} MB"
     except NotKamervragen as exc:
         return path, [], str(exc)
     except DocumentError as exc:
@@ -93,7 +153,7 @@ def ingest(
     results: Iterator[tuple[str, list[Record] | None, str | None]]
     pool = None
     if workers > 1 and len(files) > 8:
-        pool = ProcessPoolExecutor(max_workers=workers)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
         results = pool.map(parse_reported, files, chunksize=8)
     else:
         results = map(parse_reported, files)

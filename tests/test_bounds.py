@@ -51,7 +51,9 @@ app()
 """
 
 
-def run_cli(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str], float, float]:
+def run_cli(
+    tmp_path: Path, *args: str, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess[str], float, float]:
     """Run the command line in a child: its result, seconds and peak memory in MB."""
     peak_file = tmp_path / "peak"
     start = time.monotonic()
@@ -60,7 +62,7 @@ def run_cli(tmp_path: Path, *args: str) -> tuple[subprocess.CompletedProcess[str
         capture_output=True,
         text=True,
         timeout=CEILING_SECONDS * 2,
-        env={**os.environ, "PEAK_FILE": str(peak_file)},
+        env={**os.environ, **(env or {}), "PEAK_FILE": str(peak_file)},
     )
     return done, time.monotonic() - start, int(peak_file.read_text()) / 1024
 
@@ -162,3 +164,24 @@ def test_a_bomb_is_refused_in_one_line_within_the_ceiling(tmp_path: Path, name: 
     assert line.startswith(f"kamervragen: {path}: ") and message in line
     assert '"text":"Ja."' in done.stdout  # the batch went on
     assert peak_mb < CEILING_MB
+
+
+@pytest.mark.parametrize(
+    ("limit", "message"),
+    [
+        ({"KAMERVRAGEN_DEADLINE": "0.5"}, "parsing it took longer than the limit of 0.5 s"),
+        ({"KAMERVRAGEN_MEMORY_MB": "300"}, "parsing it needed more memory than the limit of 300 MB"),
+    ],
+    ids=["time", "memory"],
+)
+def test_a_document_over_the_limits_is_stopped_and_the_next_one_parsed(
+    tmp_path: Path, limit: dict[str, str], message: str
+) -> None:
+    slow = tmp_path / "traag.txt"
+    slow.write_text(DOCUMENTS["many-lines"])  # takes seconds and about 350 MB
+    good = tmp_path / "goed.txt"
+    good.write_text(HEAD + "Ja.\n")
+    done, _, _ = run_cli(tmp_path, "parse", str(slow), str(good), env=limit)
+    assert done.returncode == 2
+    assert done.stderr.strip() == f"kamervragen: {slow}: {message}"
+    assert '"text":"Ja."' in done.stdout
