@@ -71,13 +71,22 @@ def parse(
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (default) or md."),
 ) -> None:
     """Print one JSON record per file (JSON Lines for several files)."""
-    from kamervragen.ingest import limit_process, parse_reported
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    limit_process()
+    from kamervragen.ingest import parse_reported, worker_start
+
     failed = False
     records_out: list[Record] = []
+    # Each file is parsed in a worker process under the limits of ingest's workers (see
+    # kamervragen.ingest): a file over them costs that process, not this one.
+    pool = ProcessPoolExecutor(max_workers=1, initializer=worker_start)
     for path in files:
-        _, records, reason = parse_reported(str(path))
+        try:
+            _, records, reason = pool.submit(parse_reported, str(path)).result()
+        except BrokenProcessPool:
+            records, reason = None, "the parser's process died on it (out of memory?)"
+            pool = ProcessPoolExecutor(max_workers=1, initializer=worker_start)
         if not records:
             if reason:
                 typer.echo(f"kamervragen: {path}: {reason}", err=True)
@@ -92,6 +101,7 @@ def parse(
         else:
             for record in records:
                 typer.echo(record.model_dump_json())
+    pool.shutdown()
     if failed:
         raise typer.Exit(2)
 
@@ -170,6 +180,12 @@ def ingest(
     store.close()
     for path, reason in summary.failed:
         typer.echo(f"kamervragen: {path}: {reason}", err=True)
+    for path in summary.conflicts:
+        typer.echo(
+            f"kamervragen: {path}: names a stored set's id but differs from it (date, askers or title);"
+            " kept as a set of its own",
+            err=True,
+        )
     if verbose:
         for path, reason in summary.skipped:
             typer.echo(f"kamervragen: {path}: skipped, {reason}", err=True)

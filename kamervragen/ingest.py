@@ -78,19 +78,14 @@ def _deadline(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def limit_process() -> None:
-    """Bound this process for parsing: its address space to MEMORY_MB (an allocation past it
-    fails with MemoryError, which the parse reports)."""
+def worker_start() -> None:
+    """A parsing worker: its address space limited to MEMORY_MB (an allocation past it fails
+    with MemoryError, which the parse reports), and ending with the process that started it
+    (Linux: PR_SET_PDEATHSIG), so that a killed ingest leaves no workers behind."""
     limit = MEMORY_MB * 1024 * 1024
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if soft == resource.RLIM_INFINITY or soft > limit:
         resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-
-
-def _worker_start() -> None:
-    """A parsing worker: bounded, and ending with the process that started it (Linux:
-    PR_SET_PDEATHSIG), so that a killed ingest leaves no workers behind."""
-    limit_process()
     try:
         import ctypes
 
@@ -127,6 +122,8 @@ class Summary:
     new: int = 0
     updated: int = 0
     unchanged: int = 0
+    # documents that named a stored set's id but said otherwise: stored apart, reported
+    conflicts: list[str] = field(default_factory=list)
     failed: list[tuple[str, str]] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)
     files: int = 0
@@ -135,7 +132,9 @@ class Summary:
     def line(self) -> str:
         return (
             f"{self.files} files in {self.seconds:.1f} s: {self.new} sets new, {self.updated} updated, "
-            f"{self.unchanged} unchanged, {len(self.skipped)} files without Kamervragen skipped, "
+            f"{self.unchanged} unchanged, "
+            + (f"{len(self.conflicts)} kept apart, " if self.conflicts else "")
+            + f"{len(self.skipped)} files without Kamervragen skipped, "
             f"{len(self.failed)} files failed"
         )
 
@@ -153,7 +152,7 @@ def ingest(
     results: Iterator[tuple[str, list[Record] | None, str | None]]
     pool = None
     if workers > 1 and len(files) > 8:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_worker_start)
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_start)
         results = pool.map(parse_reported, files, chunksize=8)
     else:
         results = map(parse_reported, files)
@@ -166,7 +165,10 @@ def ingest(
             for path, records in batch:
                 for record in records:
                     outcome = store.sets.put(record, path)
-                    setattr(summary, outcome, getattr(summary, outcome) + 1)
+                    if outcome == "conflict":
+                        summary.conflicts.append(path)
+                    else:
+                        setattr(summary, outcome, getattr(summary, outcome) + 1)
         batch.clear()
 
     try:

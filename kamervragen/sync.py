@@ -31,6 +31,7 @@ class SyncSummary:
     updated: int = 0
     unchanged: int = 0
     deleted: int = 0
+    conflict: int = 0  # documents that named a stored set's id but said otherwise; kept apart
     failed: list[str] = field(default_factory=list)
     cases: Counter[str] = field(default_factory=Counter)
     unknown_soorten: set[str] = field(default_factory=set)
@@ -43,7 +44,9 @@ class SyncSummary:
         statuses = ", ".join(f"{n} {s}" for s, n in sorted(self.cases.items()))
         return (
             f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.deleted} deleted, "
-            f"{len(self.failed)} failed" + (f"; cases: {statuses}" if statuses else "")
+            + (f"{self.conflict} kept apart (another set's id, other content), " if self.conflict else "")
+            + f"{len(self.failed)} failed"
+            + (f"; cases: {statuses}" if statuses else "")
         )
 
 

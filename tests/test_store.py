@@ -87,7 +87,17 @@ def test_without_id_the_content_is_the_identity(store: Store) -> None:
 def test_the_richer_source_is_kept(store: Store) -> None:
     store.sets.put(record(), "a.xml")
     assert store.sets.put(record(title="uit de pdf"), "a.pdf") == "unchanged"
-    assert store.sets.put(record(title="nieuwe xml"), "b.xml") == "updated"
+    assert store.sets.put(record(title=f"{record().title}, herzien"), "b.xml") == "updated"
+
+
+def test_a_document_that_only_names_a_stored_sets_id_replaces_nothing(store: Store) -> None:
+    store.sets.put(record(), "a.txt")
+    junk = record(title="Kwartaalrapportage ICT-projecten", submitted_on="2019-05-01")
+    assert store.sets.put(junk, "junk.docx") == "conflict"  # richer, but another document
+    assert store.sets.count() == 2  # both kept
+    found = store.sets.find("ah-tk-20252026-1")
+    assert found is not None and store.sets.record(found).title == record().title  # type: ignore[union-attr]
+    assert store.check() == []
 
 
 # -- search and filters ------------------------------------------------------------------

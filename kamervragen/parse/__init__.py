@@ -61,7 +61,25 @@ def parse_bytes(data: bytes, name: str, metadata_xml: bytes | None = None) -> li
     return parse_extracted(extracted)
 
 
+# Characters of text one set may hold: the longest in the corpus has about 70,000. A larger
+# "set" is a concatenation or junk, and would burden every page that shows it.
+MAX_SET_CHARS = 1_000_000
+
+
 def parse_extracted(extracted: Extracted) -> list[Record]:
+    records = _parse_extracted(extracted)
+    for record in records:
+        texts = [q.text for q in record.questions] + [a.text for a in record.answers]
+        size = sum(map(len, texts)) + sum(len(f.text) for f in record.footnotes)
+        if size > MAX_SET_CHARS:
+            raise DocumentError(
+                f"it reads as one set of {size:,} characters, over the limit of {MAX_SET_CHARS:,} "
+                "(no real set is that long: a concatenation?)"
+            )
+    return records
+
+
+def _parse_extracted(extracted: Extracted) -> list[Record]:
     if extracted.blocks is not None:
         return [_from_blocks(extracted)]
     pages, fmt = extracted.pages, extracted.format

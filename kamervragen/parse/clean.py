@@ -466,11 +466,12 @@ def clean_pages(pages: list[list[str]], known_notes: list[tuple[str, str]] | Non
     for page_number, page in enumerate(_split_at_footers(pages), start=1):
         kept: list[str] = []
         for line in page:
-            if "-tk-" in line or "-ek-" in line:
-                for ident in _IDENT.findall(line):
+            if line and is_furniture(line):
+                # The document's own identifier stands in its footer, on a line of its own;
+                # one in running text is a citation of another set.
+                for ident in _IDENT.findall(line) if "-tk-" in line or "-ek-" in line else ():
                     if ident not in result.identifiers:
                         result.identifiers.append(ident)
-            if line and is_furniture(line):
                 continue
             kept.append(line)
         # A bare page number heads or closes a page; elsewhere a lone number may be a label.

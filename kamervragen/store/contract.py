@@ -13,7 +13,9 @@ from typing import Literal, Protocol
 
 from kamervragen.query import Node
 
-Outcome = Literal["new", "updated", "unchanged"]
+# "conflict": the record claimed a stored set's id but says otherwise (see
+# records.disagreements); it was stored as a set of its own and the stored one kept.
+Outcome = Literal["new", "updated", "unchanged", "conflict"]
 
 
 @dataclass

@@ -14,6 +14,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Literal
 
@@ -35,6 +36,22 @@ SET_COLUMNS = (
 
 def source_rank(source: str) -> int:
     return SOURCE_RANK.get(Path(source).suffix.lower(), 0)
+
+
+def disagreements(stored: Record, new: Record) -> list[str]:
+    """Where a record that claims a stored set's id says otherwise, on what any reading of
+    the same set agrees on: the day it was submitted, who asked, and (loosely, as parsers of
+    different formats read it) its title. A field one of them lacks is no disagreement."""
+    found = []
+    if stored.submitted_on and new.submitted_on and stored.submitted_on != new.submitted_on:
+        found.append("submitted_on")
+    names = [{p.name.split()[-1].lower() for p in r.submitters if p.name} for r in (stored, new)]
+    if names[0] and names[1] and not names[0] & names[1]:
+        found.append("submitters")
+    titles = [" ".join((r.title or "").lower().split()) for r in (stored, new)]
+    if titles[0] and titles[1] and SequenceMatcher(None, titles[0], titles[1]).ratio() < 0.6:
+        found.append("title")
+    return found
 
 
 def content_hash(record: Record) -> str:
@@ -89,6 +106,12 @@ class Records:
                 )
             if row is not None and (row[1] == digest or source_rank(source) < source_rank(row[2])):
                 return "unchanged"
+            conflict = False
+            if row is not None and record.id and row[2] != source:
+                stored = self.record(int(row[0]))
+                if stored is not None and disagreements(stored, record):
+                    # Another document that merely names this set's id: both are kept.
+                    record, row, conflict = record.model_copy(update={"id": None}), None, True
             old_case = row[3] if row is not None else None
             if row is not None:
                 self._delete(int(row[0]))
@@ -102,7 +125,7 @@ class Records:
             self.index.add(blocks)
             if old_case and old_case != record.case_number:
                 self.relive(old_case)
-        return "updated" if row is not None else "new"
+        return "conflict" if conflict else "updated" if row is not None else "new"
 
     def _delete(self, set_id: int) -> None:
         self.index.remove([r[0] for r in self.db.all("SELECT id FROM blocks WHERE set_id = ?", (set_id,))])
