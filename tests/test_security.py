@@ -387,3 +387,10 @@ def test_a_device_is_refused_unread() -> None:
 
     with pytest.raises(DocumentError, match="not a regular file"):
         read_document("/dev/zero")
+
+
+def test_superscript_digits_alone_on_a_line_are_no_numbers() -> None:
+    # found by the fuzz run of 4 December 2026: '²' passed str.isdigit() and failed int()
+    text = "Vragen van het lid Jansen (D66) (ingezonden 3 januari 2024).\n²\nIs dat zo?\n³\nEn dit?\n"
+    [record] = parse_bytes(text.encode(), "x.txt")
+    assert record.questions

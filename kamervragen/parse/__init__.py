@@ -224,7 +224,7 @@ def _from_blocks(extracted: Extracted) -> Record:
                 record.session_year = m[key][0].replace("–", "-")
     if record.appendix_number is None:
         for key in ("OVERHEIDop.aanhangselNummer", "kop.kamervraagnummer"):
-            if m.get(key) and m[key][0].isdigit():
+            if m.get(key) and re.fullmatch(r"[0-9]{1,6}", m[key][0].strip()):
                 record.appendix_number = int(m[key][0])
                 break
     if record.case_number is None and m.get("OVERHEIDop.vraagnummer"):

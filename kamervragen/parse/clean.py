@@ -362,7 +362,9 @@ def _lone_labels(pages: list[list[str]]) -> set[str]:
     lines are no footnote markers, whatever notes have those numbers."""
     lines = [line for page in pages for line in page if line]
     lone = [
-        (int(line), lines[i + 1]) for i, line in enumerate(lines[:-1]) if line.isdigit() and len(line) <= 2
+        (int(line), lines[i + 1])
+        for i, line in enumerate(lines[:-1])
+        if line.isascii() and line.isdigit() and len(line) <= 2
     ]
     counting = len(lone) >= 2 and all(
         n == i and nxt[:1].isupper() for i, (n, nxt) in enumerate(lone, start=1)
