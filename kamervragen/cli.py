@@ -448,8 +448,8 @@ def sync(
     from kamervragen.sources.replay import Recorder, Replay
     from kamervragen.sync import SyncSummary, sync_koop, sync_tk
 
-    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
-        typer.echo(f"kamervragen: --since {since!r}: give a date as YYYY-MM-DD", err=True)
+    if since and not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", since) and not declared.invalid("date_from", since)):
+        typer.echo(f"kamervragen: --since {since!r}: give a date that exists, as YYYY-MM-DD", err=True)
         raise typer.Exit(2)
     client = None
     try:

@@ -79,3 +79,13 @@ def test_impossible_dates_are_refused_with_a_reason(tmp_path: Path, date: str) -
     result = runner.invoke(app, ["search", "x", "--from", date, "--db", str(tmp_path / "k.db")])
     assert result.exit_code == 2
     assert result.stderr.strip() == f"kamervragen: --from {date!r}: die datum bestaat niet"
+
+
+def test_sync_refuses_an_impossible_since(tmp_path: Path) -> None:
+    result = runner.invoke(
+        app, ["sync", "--since", "2024-02-30", "--offline", str(tmp_path), "--db", str(tmp_path / "k.db")]
+    )
+    assert result.exit_code == 2
+    assert (
+        result.stderr.strip() == "kamervragen: --since '2024-02-30': give a date that exists, as YYYY-MM-DD"
+    )
