@@ -176,7 +176,9 @@ def _store_document(store: Store, get: Get, record: sru.SruRecord, summary: Sync
         metadata = get(record.metadata_url, None) if record.metadata_url else None
         for parsed in parse_bytes(data, record.identifier + ".xml", metadata):
             summary.count(store.sets.put(parsed, record.xml_url))
-    except (FetchError, DocumentError) as exc:
+    except FetchError as exc:  # its message names the URL
         summary.failed.append(f"{record.identifier}: {exc}")
+    except DocumentError as exc:
+        summary.failed.append(f"{record.identifier}: {record.xml_url}: {exc}")
     except Exception as exc:  # a parser bug must not stop the sync; it is reported
-        summary.failed.append(f"{record.identifier}: {parser_failure(exc)}")
+        summary.failed.append(f"{record.identifier}: {record.xml_url}: {parser_failure(exc)}")

@@ -232,3 +232,14 @@ def test_an_sru_answer_whose_count_is_no_number_is_refused_naming_the_url() -> N
     assert message.startswith("https://repository.example/sru?")
     assert message.endswith("the SRU answer's numberOfRecords is not a number ('veel')")
     assert "\n" not in message
+
+
+def test_client_refuses_an_answer_over_the_limit_and_names_the_whole_request() -> None:
+    big = httpx.MockTransport(lambda r: httpx.Response(200, content=b"x" * 5_000))
+    client = Client(transport=big, sleep=lambda s: None, max_bytes=1_000)
+    with pytest.raises(FetchError) as refused:
+        client.get("https://example.test/sru", {"query": "a b", "startRecord": "101"})
+    assert (
+        str(refused.value)
+        == "https://example.test/sru?query=a+b&startRecord=101: the answer is larger than 1,000 bytes"
+    )
