@@ -71,22 +71,14 @@ def parse(
     format: Format = typer.Option(Format.json, "--format", "-f", help="json (default) or md."),
 ) -> None:
     """Print one JSON record per file (JSON Lines for several files)."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from kamervragen.ingest import parse_reported, worker_start
+    from kamervragen.ingest import parse_in_workers
 
     failed = False
     records_out: list[Record] = []
     # Each file is parsed in a worker process under the limits of ingest's workers (see
     # kamervragen.ingest): a file over them costs that process, not this one.
-    pool = ProcessPoolExecutor(max_workers=1, initializer=worker_start)
-    for path in files:
-        try:
-            _, records, reason = pool.submit(parse_reported, str(path)).result()
-        except BrokenProcessPool:
-            records, reason = None, "the parser's process died on it (out of memory?)"
-            pool = ProcessPoolExecutor(max_workers=1, initializer=worker_start)
+    results = parse_in_workers([str(path) for path in files], 1)
+    for path, (_, records, reason) in zip(files, results, strict=True):
         if not records:
             if reason:
                 typer.echo(f"kamervragen: {path}: {reason}", err=True)
@@ -101,7 +93,6 @@ def parse(
         else:
             for record in records:
                 typer.echo(record.model_dump_json())
-    pool.shutdown()
     if failed:
         raise typer.Exit(2)
 

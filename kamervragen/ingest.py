@@ -8,13 +8,13 @@ its reason and the rest go on.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import resource
 import signal
 import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -94,6 +94,31 @@ def worker_start() -> None:
         pass  # not Linux: workers end when their queue closes
 
 
+# How long past its deadline a worker may keep a document before it is killed: the deadline
+# interrupts Python code, but not a call stuck in a C library (PDFium).
+GRACE_SECONDS = 30.0
+
+
+def parse_in_workers(files: list[str], workers: int) -> Iterator[tuple[str, list[Record] | None, str | None]]:
+    """``parse_reported`` of each file, in order, in worker processes (see worker_start).
+    A worker that holds a file past its deadline and the grace is killed with the others,
+    the file reported, and the files after it parsed by new workers."""
+    pending = files
+    while pending:
+        with multiprocessing.get_context("fork").Pool(workers, initializer=worker_start) as pool:
+            results = pool.imap(parse_reported, pending, chunksize=1)
+            for at, path in enumerate(pending):
+                try:
+                    yield results.next(timeout=DEADLINE_SECONDS + GRACE_SECONDS)
+                except multiprocessing.TimeoutError:
+                    limit = f"{DEADLINE_SECONDS + GRACE_SECONDS:g} s"
+                    yield path, None, f"parsing it did not end within {limit}; its process was stopped"
+                    pending = pending[at + 1 :]
+                    break  # leaving the pool's block kills its workers
+            else:
+                pending = []
+
+
 def parse_reported(path: str) -> tuple[str, list[Record] | None, str | None]:
     """Parse one file for a batch: its records, or why there are none (a file without
     Kamervragen gives [] and the reason; a file that failed gives None and the reason).
@@ -150,10 +175,8 @@ def ingest(
     started = time.perf_counter()
     workers = workers or os.cpu_count() or 1
     results: Iterator[tuple[str, list[Record] | None, str | None]]
-    pool = None
     if workers > 1 and len(files) > 8:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=worker_start)
-        results = pool.map(parse_reported, files, chunksize=8)
+        results = parse_in_workers(files, workers)
     else:
         results = map(parse_reported, files)
     done = 0
@@ -187,7 +210,8 @@ def ingest(
                 progress(done, len(files))
         write()
     finally:
-        if pool is not None:
-            pool.shutdown(cancel_futures=True)
+        close = getattr(results, "close", None)
+        if close:
+            close()  # ends the workers
     summary.seconds = time.perf_counter() - started
     return summary

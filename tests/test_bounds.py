@@ -188,3 +188,29 @@ def test_a_document_over_the_limits_is_stopped_and_the_next_one_parsed(
     assert done.returncode == 2
     assert done.stderr.strip() == f"kamervragen: {slow}: {message}"
     assert '"text":"Ja."' in done.stdout
+
+
+def _stuck_in_c(path: str) -> tuple[str, None, None]:
+    """A parse that the deadline cannot interrupt, as one stuck inside a C library."""
+    import signal
+
+    if path.endswith("vast.txt"):
+        signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGALRM})
+        time.sleep(60)
+    return path, None, None
+
+
+def test_a_worker_stuck_past_the_deadline_is_killed_and_the_rest_parsed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from kamervragen import ingest
+
+    monkeypatch.setattr(ingest, "parse_reported", _stuck_in_c)
+    monkeypatch.setattr(ingest, "DEADLINE_SECONDS", 0.5)
+    monkeypatch.setattr(ingest, "GRACE_SECONDS", 0.5)
+    start = time.monotonic()
+    results = list(ingest.parse_in_workers(["a.txt", "vast.txt", "b.txt", "c.txt"], 2))
+    assert time.monotonic() - start < CEILING_SECONDS / 2
+    assert [path for path, _, _ in results] == ["a.txt", "vast.txt", "b.txt", "c.txt"]
+    assert results[1][2] == "parsing it did not end within 1 s; its process was stopped"
+    assert [reason for _, _, reason in results if reason] == [results[1][2]]
