@@ -112,44 +112,68 @@ def _longest_frequent() -> int:
     return max(len(w) for w, f in words().items() if f >= 2000 * COMMON)
 
 
+@lru_cache(maxsize=1)
+def _left_parts() -> frozenset[str]:
+    """Every left part a split can have: a function word or a word of either list."""
+    dutch, english = words(), _english()
+    left = {w for w, f in dutch.items() if f >= COMMON}
+    left.update(w for w, f in english.items() if f >= COMMON and len(w) >= 3)
+    return frozenset(left | FUNCTION_WORDS)
+
+
+_LONGEST_FUNCTION_WORD = max(map(len, FUNCTION_WORDS))
+
+
+@lru_cache(maxsize=1)
+def _frequent() -> dict[str, float]:
+    """The words that can be the parts of a listed word split in two (see _split_score),
+    at their _frequency."""
+    floor = 2000 * COMMON
+    dutch = words()
+    out = {w: f for w, f in dutch.items() if f >= floor}
+    out.update((w, f) for w, f in _english().items() if f >= floor and len(w) >= 3 and dutch.get(w, 0.0) < 1e-6)
+    return out
+
+
 @lru_cache(maxsize=65536)
 def _splits(token: str) -> tuple[tuple[int, float], ...]:
     """Where a run of letters may be two words glued, and how sure each split is."""
-    if len(token) > MAX_TOKEN:
+    n = len(token)
+    if n > MAX_TOKEN:
         return ()
     lower = token.lower()
-    dutch, english = words(), _english()
-    own = dutch.get(lower, 0.0)
-    if own >= 2.5e-5 and token[1:].islower():
+    own = words().get(lower, 0.0)
+    plain = token[1:].islower()
+    if own >= 2.5e-5 and plain:
         return ()  # too common a word to be a rare glue (see _split_score)
     # A listed word splits only into two far likelier words (see _split_score), and such
     # words are short: only the places that leave two of them need a look.
-    start, end = 1, len(token)
+    start, end = 1, n
     if own >= COMMON:
         longest = _longest_frequent()
-        start, end = max(1, len(token) - longest), min(len(token), longest + 1)
-    out = []
-    for at in range(start, end):
-        if token[at].isupper() and token[at - 1].islower():
-            # "includingEast", "duizendenIerse", "VerenigdKoninkrijk"; "GroenLinks" is listed
-            if own < COMMON:
-                out.append((at, 2.5))
+        start, end = max(1, n - longest), min(n, longest + 1)
+    found: dict[int, float] = {}
+    if not plain:
+        for at in range(start, end):
+            if token[at].isupper() and token[at - 1].islower():
+                # "includingEast", "duizendenIerse", "VerenigdKoninkrijk"; "GroenLinks" is listed
+                found[at] = 2.5 if own < COMMON else 0.0
+    # Only places with a listed word on the left or a function word on the right can
+    # score (see _split_score): the cheap test of a slice first. A listed word splits only
+    # into two words each 2000 times as frequent as it is.
+    left_parts = _left_parts()
+    frequent, need = (_frequent(), 2000 * own) if own >= COMMON else (None, 0.0)
+    tail_from = max(start, n - _LONGEST_FUNCTION_WORD)
+    for at in range(max(start, 2), min(end, n - 1)):
+        if at in found:
             continue
         a, b = lower[:at], lower[at:]
-        if at < 2 and a != "u" or len(b) < 2:
-            continue
-        # Cheap test first: most places have neither a function word nor a word on the left.
-        if (
-            a not in FUNCTION_WORDS
-            and b not in FUNCTION_WORDS
-            and dutch.get(a, 0.0) < COMMON
-            and (len(a) < 3 or english.get(a, 0.0) < COMMON)
-        ):
-            continue
-        score = _split_score(a, b, own)
-        if score:
-            out.append((at, score))
-    return tuple(out)
+        if a in left_parts or at >= tail_from and b in FUNCTION_WORDS:
+            if frequent is None or frequent.get(a, 0.0) >= need and frequent.get(b, 0.0) >= need:
+                found[at] = _split_score(a, b, own)
+    if start == 1 and lower[0] == "u" and 1 not in found and n >= 3:
+        found[1] = _split_score("u", lower[1:], own)
+    return tuple((at, score) for at, score in sorted(found.items()) if score)
 
 
 def _split_score(a: str, b: str, own: float) -> float:
@@ -235,30 +259,81 @@ def _zipf(frequency: float) -> float:
 
 
 # Addresses, whole or the part of one a line break left on the next line
-# ("die%20veelal,Nederland%20naar…"): nothing in them is a glue.
-_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S*(?:%[0-9A-F]{2}|[/=#~&])\S*")
+# ("die%20veelal,Nederland%20naar…"): nothing in the run of non-spaces around such a sign
+# is a glue. A scan for the sign, then the run around it: a pattern that starts with
+# "any non-space" would be tried at every position.
+_ADDRESS_SIGN = re.compile(r"https?://|www\.|%[0-9A-F]{2}|[/=#~&]")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # The places beside a sign or a digit where _score can find a glue, or a hyphen joins two
-# letters: found by one scan instead of trying every sign.
-_BESIDE_SIGN = re.compile(
-    r"(?<=[.?!:;,)»”–])(?=[^\W\d_])|(?<=[\w.?!:;,)»”])(?=[(«“‘])"
-    r"|(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])|(?<=[^\W\d_]-)(?=[^\W\d_])"
-)
+# letters: the signs are found by one scan, the letter beside each is looked at after.
+_SIGN = re.compile(r"[.?!:;,)»”–(«“‘-]|\d+")
+_SIGN_AFTER = frozenset(".?!:;,)»”–")
+_OPENING_SET = frozenset(_OPENING)
+
+
+def _inside_addresses(text: str) -> set[int]:
+    inside: set[int] = set()
+    covered = 0
+    for m in _ADDRESS_SIGN.finditer(text):
+        if m.start() < covered:
+            continue
+        start, end = m.start(), m.end()
+        if not m.group(0).startswith("www"):  # an address reaches back to its space
+            while start > 0 and not text[start - 1].isspace():
+                start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        inside.update(range(start + 1, end))
+        covered = end
+    return inside
+
+
+def _letterlike(c: str) -> bool:  # what [^\W\d_] matches
+    return c.isalnum() and not c.isdecimal()
+
+
+def _sign_places(text: str) -> list[int]:
+    """Positions beside a sign or a number where a glue may be (see _score)."""
+    out = []
+    n = len(text)
+    for m in _SIGN.finditer(text):
+        s, e = m.span()
+        c = text[s]
+        if c in _SIGN_AFTER:
+            if e < n and _letterlike(text[e]):
+                out.append(e)
+        elif c in _OPENING_SET:
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_" or text[s - 1] in ".?!:;,)»”"):
+                out.append(s)
+        elif c == "-":
+            if s > 0 and e < n and _letterlike(text[s - 1]) and _letterlike(text[e]):
+                out.append(e)
+        else:  # a number: a letter before or after it
+            if s > 0 and _letterlike(text[s - 1]):
+                out.append(s)
+            if e < n and _letterlike(text[e]):
+                out.append(e)
+    return out
 
 
 @lru_cache(maxsize=4096)
 def candidates(text: str) -> tuple[Candidate, ...]:
     """Every place in a paragraph where a line may have ended, with how sure it is."""
-    inside_url: set[int] = set()
-    if any(c in text for c in "/%=#~&"):
-        for m in _ADDRESS.finditer(text):
-            inside_url.update(range(m.start() + 1, m.end()))
+    inside_url = _inside_addresses(text) if any(c in text for c in "/%=#~&") else set()
     found: dict[int, Candidate] = {}
-    for m in _LETTERS.finditer(text):
-        for offset, score in _splits(m.group(0)):
-            found[m.start() + offset] = Candidate(m.start() + offset, score)
-    for m in _BESIDE_SIGN.finditer(text):
-        at = m.start()
+    # Most words split nowhere: look each distinct one up once, then find where the few
+    # that do split stand.
+    tokens = set(_LETTERS.findall(text))
+    for token, splits in zip(tokens, map(_splits, tokens)):
+        if splits:
+            at = text.find(token)
+            while at != -1:
+                end = at + len(token)
+                if (at == 0 or not _letterlike(text[at - 1])) and (end == len(text) or not _letterlike(text[end])):
+                    for offset, score in splits:
+                        found[at + offset] = Candidate(at + offset, score)
+                at = text.find(token, end)
+    for at in _sign_places(text):
         if 0 < at < len(text) and at not in found:
             if text[at - 1] == "-" and at >= 2 and _letter(text[at - 2]) and _letter(text[at]):
                 found[at] = Candidate(at, HYPHEN, "hyphen")
