@@ -425,7 +425,7 @@ def restore(text: str, width: float) -> str:
 
 
 _LEFT = re.compile(r"[^\W\d_]+$")
-_RIGHT = re.compile(r"^[^\W\d_]+")
+_RIGHT = re.compile(r"[^\W\d_]+")
 _CAMEL = re.compile(r"[^\W\d_A-Z](?=[A-Z])")
 
 
@@ -435,11 +435,13 @@ def _apply(text: str, c: Candidate) -> str:
     if c.action == "keep":
         return text
     # A hyphen at a line end: a word broken in two, or a real hyphen ("ICJ-advies").
-    left = _LEFT.search(text[: c.at - 1])
+    # The word before the hyphen, looked for near it (no longer word is split): from the
+    # start of a long paragraph the pattern would be tried at every letter.
+    left = _LEFT.search(text, max(0, c.at - 1 - MAX_TOKEN - 1), c.at - 1)
     if left and (camel := _CAMEL.search(left.group(0))):
         # "deNAVO-ambities": the word before the hyphen starts at the capital
         left = _LEFT.search(text, left.start() + camel.start() + 1, c.at - 1)
-    right = _RIGHT.match(text[c.at :])
+    right = _RIGHT.match(text, c.at)
     if not left or not right:
         return text
     a, b = left.group(0), right.group(0)
@@ -454,7 +456,7 @@ def _apply(text: str, c: Candidate) -> str:
         joined = head + " " + (word + b if join_inline_hyphen(word, b) else f"{word}-{b}")
     else:
         joined = join_hyphenated(a, b)
-    return text[: left.start()] + joined + text[c.at + right.end() :]
+    return text[: left.start()] + joined + text[right.end() :]
 
 
 def restore_pages(pages: list[list[str]]) -> list[list[str]] | None:
@@ -498,6 +500,14 @@ def _note_bodies_apart(line: str) -> str:
     return line
 
 
+def _starts_at_least_twice(line: str) -> bool:
+    # Counting the words a start needs is far cheaper than the pattern, which looks behind
+    # at every position.
+    if sum(line.count(word) for word in ("Vra", "Antwoord", "Mededeling", "Mondelinge")) < 2:
+        return False
+    return len(_RUN_ON_START.findall(line)) >= 2
+
+
 def split_run_on(pages: list[list[str]]) -> list[list[str]]:
     """Lines that hold several blocks (a text whose every line break was lost, the whole
     document on one line), cut where a block or a heading starts."""
@@ -505,7 +515,7 @@ def split_run_on(pages: list[list[str]]) -> list[list[str]]:
     for page in pages:
         lines: list[str] = []
         for line in page:
-            if len(line) > 2 * MAX_WIDTH and len(_RUN_ON_START.findall(line)) >= 2:
+            if len(line) > 2 * MAX_WIDTH and _starts_at_least_twice(line):
                 for part in _RUN_ON_START.split(_note_bodies_apart(line)):
                     part = _GLUED_LABEL.sub(r"\1 ", part)  # "Vraag 1Hoeveel"
                     lines.extend(p for p in _IDENTIFIER.sub(r"\n\1\n", part).split("\n") if p.strip())

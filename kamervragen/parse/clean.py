@@ -170,7 +170,8 @@ def _lone_before_stop(line: str, previous: str) -> str | None:
 
 
 # OCR often reads a superscript as an apostrophe ("EVA-landen' wel", "den Rijn?'" at a line end).
-_APOSTROPHE_MARKER = re.compile(r"(?<=[^\W\d_]{3})'(?=[\s?.,])|(?<=[^\W\d_]\?)'$")
+# (The apostrophe first: a pattern that starts by looking behind is tried at every position.)
+_APOSTROPHE_MARKER = re.compile(r"'(?<=[^\W\d_]{3}')(?=[\s?.,])|'(?<=[^\W\d_]\?')$")
 
 
 @lru_cache(maxsize=256)
@@ -300,33 +301,53 @@ def _find_zone(lines: list[str], expected: int, stop_at_blocks: bool) -> tuple[i
     return None
 
 
-# A note number glued to the word or punctuation before it. Not after a short number and a
-# point or comma ("klasse 1.4", "12,5"): that is a decimal; after a year it is a marker
-# ("vanaf 2018.12 Hierbij").
-_MARKER_AFTER_WORD = re.compile(
-    r"(?<!(?<!\d)\d[.,])(?<!(?<!\d)\d\d[.,])(?<!(?<!\d)\d\d\d[.,])"
-    r"(?<=[^\W\d_]|[?.,;:!)»”’])(\d{1,3})(?=[\s.,;:?!)»”]|$)"
-)
 _PAREN_MARKER = re.compile(
-    r"(?<=[?.!»”]) (\d{1,2})\)(?= |$)|\s?\[(\d{1,3})\]|(?<=[?!»”]) (\d{1,2})(?= [A-Z])"
+    r" (?<=[?.!»”] )(\d{1,2})\)(?= |$)|\s?\[(\d{1,3})\]| (?<=[?!»”] )(\d{1,2})(?= [A-Z])"
 )
 _DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
 _CHEMISTRY = {"CO2", "NO2", "SO2", "H2", "N2O", "O2", "PM10", "PM2"}
+_SIGN_BEFORE_MARKER = frozenset("?.,;:!)»”’")
+_SIGN_AFTER_MARKER = frozenset(".,;:?!)»”")
+_WORD_BEFORE = re.compile(r"\w+$")
+
+
+def _letterlike(c: str) -> bool:  # what [^\W\d_] matches
+    return c.isalnum() and not c.isdecimal()
 
 
 def _tag_markers(line: str, numbers: set[str]) -> str:
-    def replace(m: re.Match[str]) -> str:
-        number = m.group(1)
-        if number not in numbers:
-            return number
-        start = m.start()
-        word = re.findall(r"[\w]+$", line[:start])
+    """A note number glued to the word or punctuation before it, tagged. Not after a short
+    number and a point or comma ("klasse 1.4", "12,5"): that is a decimal; after a year it
+    is a marker ("vanaf 2018.12 Hierbij")."""
+    out: list[str] = []
+    last = 0
+    for m in _DIGITS.finditer(line):
+        start, end = m.span()
+        number = m.group(0)
+        if number not in numbers or start == 0:
+            continue
+        if end < len(line) and not (line[end].isspace() or line[end] in _SIGN_AFTER_MARKER):
+            continue
+        before = line[start - 1]
+        if not (_letterlike(before) or before in _SIGN_BEFORE_MARKER):
+            continue
+        if before in ".,":
+            digits = 0
+            while digits < 4 and start - 2 - digits >= 0 and line[start - 2 - digits].isdecimal():
+                digits += 1
+            if 1 <= digits <= 3:
+                continue  # a decimal
+        word = _WORD_BEFORE.search(line, max(0, start - 64), start)
         # CO2, Q1, F35, B1: a number after a lone capital or in a formula is no marker.
-        if word and ((word[-1] + number) in _CHEMISTRY or (len(word[-1]) == 1 and word[-1].isupper())):
-            return number
-        return MARK.format(number)
-
-    return _MARKER_AFTER_WORD.sub(replace, line)
+        if word and ((word.group(0) + number) in _CHEMISTRY or (len(word.group(0)) == 1 and word.group(0).isupper())):
+            continue
+        out += [line[last:start], MARK.format(number)]
+        last = end
+    if not out:
+        return line
+    out.append(line[last:])
+    return "".join(out)
 
 
 _TYPED_MARKER = re.compile(r" ?(\d{1,2})\)")

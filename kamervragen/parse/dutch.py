@@ -275,19 +275,25 @@ def _compound_or_listed(word: str) -> bool:
 # alternation of all function words tried at every position.
 _CAMEL_GLUE = re.compile(r"\b([a-z]{1,8})([A-Z][\w-]*)")
 _ACRONYM_GLUE = re.compile(r"\b([A-Z]{2,})([a-z]{4,})\b")
+# What each glue needs, found by a scan far cheaper than the patterns that start at "\b".
+_LOWER_UPPER = re.compile(r"[a-z][A-Z]")
+_UPPER_UPPER_LOWER = re.compile(r"[A-Z]{2}[a-z]")
 
 
 def split_camel_glue(text: str) -> str:
     """Glues any extraction makes: a function word before a name (``vanDijk``, ``deLibische``)
     and an acronym before a word (``MINDonderzoek``). Safe in any text: Dutch writes neither."""
-    text = _CAMEL_GLUE.sub(
-        lambda m: (
-            f"{m.group(1)} {m.group(2)}"
-            if m.group(1) in FUNCTION_WORDS and len(m.group(2)) > 1
-            else m.group(0)
-        ),
-        text,
-    )
-    return _ACRONYM_GLUE.sub(
-        lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(2)) else m.group(0), text
-    )
+    if _LOWER_UPPER.search(text):
+        text = _CAMEL_GLUE.sub(
+            lambda m: (
+                f"{m.group(1)} {m.group(2)}"
+                if m.group(1) in FUNCTION_WORDS and len(m.group(2)) > 1
+                else m.group(0)
+            ),
+            text,
+        )
+    if _UPPER_UPPER_LOWER.search(text):
+        text = _ACRONYM_GLUE.sub(
+            lambda m: f"{m.group(1)} {m.group(2)}" if common(m.group(2)) else m.group(0), text
+        )
+    return text

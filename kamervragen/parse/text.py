@@ -138,14 +138,15 @@ def _merge_split_words(text: str) -> str:
 def split_glued_words(text: str, content_pairs: bool = False) -> str:
     """Split the glued words of a text; only tokens missing from the word list are tried."""
     vocabulary = words()
-
-    def fix(m: re.Match[str]) -> str:
-        token = m.group(0)
-        if vocabulary.get(token.lower(), 0.0) >= 5e-6:
-            return token
-        return split_glued(token, content_pairs)
-
-    text = _TOKEN.sub(fix, text)
+    # Each distinct word judged once, and the text rewritten only where one splits: a
+    # replacement called for every word would cost more than the judging.
+    split = {}
+    for token in set(_TOKEN.findall(text)):
+        if vocabulary.get(token.lower(), 0.0) < 5e-6 and (parts := split_glued(token, content_pairs)) != token:
+            split[token] = parts
+    if split:
+        pattern = r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, split)) + r")(?![^\W\d_])"
+        text = re.sub(pattern, lambda m: split[m.group(0)], text)
     # "recht,waaronder": a comma after a word (not in "12,5") wants its space back
     text = _COMMA_GLUE.sub(lambda m: ", " if m.start() and m.string[m.start() - 1].isalpha() else ",", text)
     if content_pairs:
