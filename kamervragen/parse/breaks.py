@@ -323,9 +323,8 @@ def candidates(text: str) -> tuple[Candidate, ...]:
     found: dict[int, Candidate] = {}
     # Most words split nowhere: look each distinct one up once, then find where the few
     # that do split stand.
-    tokens = set(_LETTERS.findall(text))
-    for token, splits in zip(tokens, map(_splits, tokens)):
-        if splits:
+    for token in set(_LETTERS.findall(text)):
+        if splits := _splits(token):
             at = text.find(token)
             while at != -1:
                 end = at + len(token)
