@@ -430,14 +430,30 @@ def sync(
     retries: int = typer.Option(
         5, "--retries", min=0, max=20, help="Retries of a failed request, with backoff."
     ),
+    concurrency: int = typer.Option(
+        1, "--concurrency", min=1, max=4, help="KOOP documents fetched at a time (at most 4: be polite)."
+    ),
+    status_only: bool = typer.Option(
+        False, "--status", help="Only say where each source stands: positions, failures, documents to retry."
+    ),
 ) -> None:
     """Bring the store in step with the Tweede Kamer and KOOP: new, changed and deleted
-    cases and documents, one polite request at a time; a second run reads only changes."""
+    cases and documents, politely; a second run reads only changes, and what failed is
+    tried again first."""
     from rich.console import Console
 
     from kamervragen.sources.http import Client, FetchError
     from kamervragen.sources.replay import Recorder, Replay
-    from kamervragen.sync import SyncSummary, sync_koop, sync_tk
+    from kamervragen.sync import SyncSummary, status_lines, sync_koop, sync_tk
+
+    if status_only:
+        store = _store(db)
+        try:
+            for line in status_lines(store):
+                typer.echo(line)
+        finally:
+            store.close()
+        return
 
     if since and not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", since) and not declared.invalid("date_from", since)):
         typer.echo(f"kamervragen: --since {since!r}: give a date that exists, as YYYY-MM-DD", err=True)
@@ -463,7 +479,12 @@ def sync(
                 summaries.append(("tk", sync_tk(store, get, tk_url, progress=lambda m: status.update(m))))
             if source in (Source.koop, Source.all):
                 summaries.append(
-                    ("koop", sync_koop(store, get, koop_url, since, progress=lambda m: status.update(m)))
+                    (
+                        "koop",
+                        sync_koop(
+                            store, get, koop_url, since, progress=lambda m: status.update(m), concurrency=concurrency
+                        ),
+                    )
                 )
     finally:
         store.close()

@@ -123,23 +123,38 @@ def parse_reported(path: str) -> tuple[str, list[Record] | None, str | None]:
     """Parse one file for a batch: its records, or why there are none (a file without
     Kamervragen gives [] and the reason; a file that failed gives None and the reason).
     Never raises for any input: one file must not stop the others."""
-    from kamervragen.parse import parse_path, parser_failure
+    from kamervragen.parse import parse_path
+
+    return (path, *_bounded(lambda: parse_path(path)))
+
+
+def parse_bytes_reported(
+    data: bytes, name: str, metadata_xml: bytes | None = None
+) -> tuple[list[Record] | None, str | None]:
+    """:func:`parse_reported` for a document already in memory (a download)."""
+    from kamervragen.parse import parse_bytes
+
+    return _bounded(lambda: parse_bytes(data, name, metadata_xml))
+
+
+def _bounded(parse: Callable[[], list[Record]]) -> tuple[list[Record] | None, str | None]:
+    from kamervragen.parse import parser_failure
 
     try:
         with _deadline(DEADLINE_SECONDS):
-            return path, parse_path(path), None
+            return parse(), None
     except _Deadline:
-        return path, None, f"parsing it took longer than the limit of {DEADLINE_SECONDS:g} s"
+        return None, f"parsing it took longer than the limit of {DEADLINE_SECONDS:g} s"
     except MemoryError:
-        return path, None, f"parsing it needed more memory than the limit of {MEMORY_MB} MB"
+        return None, f"parsing it needed more memory than the limit of {MEMORY_MB} MB"
     except NotKamervragen as exc:
-        return path, [], str(exc)
+        return [], str(exc)
     except DocumentError as exc:
-        return path, None, str(exc)
+        return None, str(exc)
     except OSError as exc:
-        return path, None, f"cannot be read ({exc.strerror or exc})"
+        return None, f"cannot be read ({exc.strerror or exc})"
     except Exception as exc:  # a parser bug must not stop the batch; it is reported
-        return path, None, parser_failure(exc)
+        return None, parser_failure(exc)
 
 
 @dataclass

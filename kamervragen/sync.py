@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 
 from kamervragen.cases import QUESTIONS, Case, Document, assess
 from kamervragen.extract import DocumentError
-from kamervragen.parse import parse_bytes, parser_failure
+from kamervragen.ingest import parse_bytes_reported
 from kamervragen.sources import sru, syncfeed
 from kamervragen.sources.http import FetchError
 from kamervragen.store import Store
@@ -33,6 +35,9 @@ class SyncSummary:
     deleted: int = 0
     conflict: int = 0  # documents that named a stored set's id but said otherwise; kept apart
     failed: list[str] = field(default_factory=list)
+    retried: int = 0  # documents that had failed before and are now stored
+    manifestations: Counter[str] = field(default_factory=Counter)  # documents read, per kind
+    not_kamervragen: list[str] = field(default_factory=list)  # read, but no set in them
     cases: Counter[str] = field(default_factory=Counter)
     unknown_soorten: set[str] = field(default_factory=set)
     unknown_relations: set[str] = field(default_factory=set)
@@ -46,6 +51,13 @@ class SyncSummary:
             f"{self.new} new, {self.updated} updated, {self.unchanged} unchanged, {self.deleted} deleted, "
             + (f"{self.conflict} kept apart (another set's id, other content), " if self.conflict else "")
             + f"{len(self.failed)} failed"
+            + (f", {self.retried} stored on retry" if self.retried else "")
+            + (
+                " (read from " + ", ".join(f"{n} {k.upper()}" for k, n in sorted(self.manifestations.items())) + ")"
+                if self.manifestations
+                else ""
+            )
+            + (f", {len(self.not_kamervragen)} without Kamervragen" if self.not_kamervragen else "")
             + (f"; cases: {statuses}" if statuses else "")
         )
 
@@ -53,7 +65,12 @@ class SyncSummary:
 def sync_tk(store: Store, get: Get, base_url: str, progress: Progress | None = None) -> SyncSummary:
     summary = SyncSummary()
     mirror = store.mirror
-    for category in syncfeed.CATEGORIES:
+    status = SourceStatus.load(store, "tk")
+    # A category that failed last time goes first: its outage should cost one sync, not
+    # leave it behind the others for good. Each category resumes at its own point, and
+    # entities refer to each other by id whatever order they come in, so one category's
+    # outage costs the others nothing.
+    for category in sorted(syncfeed.CATEGORIES, key=lambda c: c not in status.failed):
         token = mirror.sync_state("tk", category)
         try:
             for page, resume in syncfeed.pages(get, base_url, category, token):
@@ -81,10 +98,10 @@ def sync_tk(store: Store, get: Get, base_url: str, progress: Progress | None = N
                 if progress:
                     progress(f"{category}: {summary.new + summary.updated + summary.unchanged} entities")
         except (FetchError, syncfeed.FeedError) as exc:
-            # Later categories refer to earlier ones (a Document to its Zaak): stop here,
-            # keep what is stored, and resume from this point next time.
-            summary.failed.append(str(exc))
-            break
+            summary.failed.append(f"SyncFeed {category}: {exc}")
+            status.failed[category] = str(exc)
+        else:
+            status.failed.pop(category, None)
     for zaak_id in mirror.dirty():
         with store.transaction():
             case = build_case(store, zaak_id)
@@ -96,6 +113,8 @@ def sync_tk(store: Store, get: Get, base_url: str, progress: Progress | None = N
                 summary.unknown_relations.update(case.unknown_relations)
             mirror.clean(zaak_id)
     summary.cases.update(c["status"] for c in mirror.cases())
+    with store.transaction():
+        status.save(store, succeeded=not summary.failed)
     return summary
 
 
@@ -134,51 +153,172 @@ def build_case(store: Store, zaak_id: str) -> Case | None:
 
 
 def sync_koop(
-    store: Store, get: Get, base_url: str, since: str | None = None, progress: Progress | None = None
+    store: Store,
+    get: Get,
+    base_url: str,
+    since: str | None = None,
+    progress: Progress | None = None,
+    concurrency: int = 1,
 ) -> SyncSummary:
+    """Every answer and unanswered set KOOP published (or changed) since the last sync.
+    A document that cannot be fetched or read goes on the retry list, which is tried
+    first the next time and reported until it succeeds: the position moves past a
+    document only once it is stored or on that list. ``concurrency`` documents are fetched
+    at a time (the client keeps each host's Retry-After for all of them)."""
     summary = SyncSummary()
-    for publication in sru.PUBLICATIONS:
-        state = json.loads(store.mirror.sync_state("koop", publication) or "{}")
-        start_since = since or state.get("since")
-        # A search killed half-way resumes at its position, with the same "since".
-        start = state.get("position", 1) if state.get("running") and state.get("from") == start_since else 1
-        newest = state.get("since")
-        try:
-            for page, resume in sru.search(get, base_url, sru.query(publication, start_since), start):
-                with store.transaction():
-                    for record in page.records:
-                        newest = max(
-                            filter(None, [newest, (record.modified or "")[:10] or None]), default=None
-                        )
-                        _store_document(store, get, record, summary)
-                    running = {
-                        "running": True,
-                        "from": start_since,
-                        "position": resume,
-                        "since": state.get("since"),
-                    }
-                    store.mirror.set_sync_state("koop", publication, json.dumps(running))
-                if progress:
-                    progress(f"{publication}: {summary.new + summary.updated + summary.unchanged} documents")
-        except (FetchError, DocumentError) as exc:
-            summary.failed.append(str(exc))
-            continue
-        with store.transaction():
-            store.mirror.set_sync_state("koop", publication, json.dumps({"since": newest}))
+    status = SourceStatus.load(store, "koop")
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        _retry_failed(store, get, status, summary, pool)
+        for publication in sru.PUBLICATIONS:
+            state = json.loads(store.mirror.sync_state("koop", publication) or "{}")
+            start_since = since or state.get("since")
+            # A search killed half-way resumes at its position, with the same "since".
+            start = state.get("position", 1) if state.get("running") and state.get("from") == start_since else 1
+            newest = state.get("since")
+            try:
+                for page, resume in sru.search(get, base_url, sru.query(publication, start_since), start):
+                    fetched = pool.map(lambda record: _fetch(get, record), page.records)
+                    with store.transaction():
+                        for record, (download, problem) in zip(page.records, fetched, strict=True):
+                            newest = max(filter(None, [newest, (record.modified or "")[:10] or None]), default=None)
+                            if problem is None and download is not None:
+                                problem = _store(store, record, download, summary)
+                            if problem is not None:
+                                status.fail(record, problem)
+                                summary.failed.append(f"{record.identifier}: {problem}")
+                            else:
+                                status.retry.pop(record.identifier, None)
+                        running = {"running": True, "from": start_since, "position": resume, "since": state.get("since")}
+                        store.mirror.set_sync_state("koop", publication, json.dumps(running))
+                        status.save(store)
+                    if progress:
+                        progress(f"{publication}: {summary.new + summary.updated + summary.unchanged} documents")
+            except (FetchError, DocumentError) as exc:
+                summary.failed.append(f"SRU {publication}: {exc}")
+                status.failed[publication] = str(exc)
+                continue
+            status.failed.pop(publication, None)
+            with store.transaction():
+                store.mirror.set_sync_state("koop", publication, json.dumps({"since": newest}))
+    with store.transaction():
+        status.save(store, succeeded=not summary.failed)
     return summary
 
 
-def _store_document(store: Store, get: Get, record: sru.SruRecord, summary: SyncSummary) -> None:
-    if not record.xml_url:
-        return
+Download = tuple[str, str, bytes, bytes | None]  # manifestation, URL, document, metadata.xml
+
+
+def _fetch(get: Get, record: sru.SruRecord) -> tuple[Download | None, str | None]:
+    """A record's best manifestation and its metadata, or why not (network only: it runs
+    beside other fetches, while parsing and storing stay in one thread)."""
+    best = record.document()
+    if best is None:
+        listed = ", ".join(sorted(record.urls)) or "none"
+        return None, f"the record lists no XML, HTML or PDF to read (manifestations: {listed})"
+    kind, url = best
     try:
-        data = get(record.xml_url, None)
+        data = get(url, None)
         metadata = get(record.metadata_url, None) if record.metadata_url else None
-        for parsed in parse_bytes(data, record.identifier + ".xml", metadata):
-            summary.count(store.sets.put(parsed, record.xml_url))
     except FetchError as exc:  # its message names the URL
-        summary.failed.append(f"{record.identifier}: {exc}")
-    except DocumentError as exc:
-        summary.failed.append(f"{record.identifier}: {record.xml_url}: {exc}")
-    except Exception as exc:  # a parser bug must not stop the sync; it is reported
-        summary.failed.append(f"{record.identifier}: {record.xml_url}: {parser_failure(exc)}")
+        return None, str(exc)
+    return (kind, url, data, metadata), None
+
+
+def _store(store: Store, record: sru.SruRecord, download: Download, summary: SyncSummary) -> str | None:
+    """Parse and store one download; None when done, else why it failed."""
+    kind, url, data, metadata = download
+    parsed, problem = parse_bytes_reported(data, f"{record.identifier}.{kind}", metadata)
+    if parsed is None:
+        return f"{url}: {problem}"
+    for one in parsed:
+        summary.count(store.sets.put(one, url))
+    summary.manifestations[kind] += 1
+    if not parsed:  # read, but no Kamervragen in it: said, not retried
+        summary.not_kamervragen.append(f"{record.identifier}: {url}: {problem}")
+    return None
+
+
+def _retry_failed(
+    store: Store, get: Get, status: SourceStatus, summary: SyncSummary, pool: ThreadPoolExecutor
+) -> None:
+    """The documents that failed before, tried again first."""
+    pending = [sru.SruRecord(**item["record"]) for item in status.retry.values()]
+    fetched = pool.map(lambda record: _fetch(get, record), pending)
+    for record, (download, problem) in zip(pending, fetched, strict=True):
+        with store.transaction():
+            if problem is None and download is not None:
+                problem = _store(store, record, download, summary)
+            if problem is None:
+                status.retry.pop(record.identifier, None)
+                summary.retried += 1
+            else:
+                status.fail(record, problem)
+                summary.failed.append(f"{record.identifier} (again): {problem}")
+            status.save(store)
+
+
+@dataclass
+class SourceStatus:
+    """Where a source stands, kept in the store beside its resume points: when a sync
+    last ran and last succeeded, what failed (a category or publication and why), and
+    the documents to retry."""
+
+    source: str
+    last_sync: str | None = None
+    last_success: str | None = None
+    failed: dict[str, str] = field(default_factory=dict)
+    retry: dict[str, dict] = field(default_factory=dict)  # identifier → record, error, tries
+
+    @classmethod
+    def load(cls, store: Store, source: str) -> SourceStatus:
+        saved = json.loads(store.mirror.sync_state(source, "status") or "{}")
+        return cls(source, **{k: v for k, v in saved.items() if k in ("last_sync", "last_success", "failed", "retry")})
+
+    def fail(self, record: sru.SruRecord, problem: str) -> None:
+        tries = self.retry.get(record.identifier, {}).get("tries", 0) + 1
+        self.retry[record.identifier] = {"record": asdict(record), "error": problem, "tries": tries}
+
+    def save(self, store: Store, succeeded: bool | None = None) -> None:
+        if succeeded is not None:
+            self.last_sync = _now()
+            if succeeded:
+                self.last_success = self.last_sync
+        body = {
+            "last_sync": self.last_sync,
+            "last_success": self.last_success,
+            "failed": self.failed,
+            "retry": self.retry,
+        }
+        store.mirror.set_sync_state(self.source, "status", json.dumps(body, sort_keys=True, ensure_ascii=False))
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def status_lines(store: Store) -> list[str]:
+    """What ``kamervragen sync --status`` says, per source: positions, last sync and last
+    success, and what is failing or waiting to be retried."""
+    lines = []
+    for source, keys in (("tk", syncfeed.CATEGORIES), ("koop", sru.PUBLICATIONS)):
+        status = SourceStatus.load(store, source)
+        name = "Tweede Kamer SyncFeed" if source == "tk" else "KOOP SRU"
+        lines.append(
+            f"{name}: last sync {status.last_sync or 'never'}, last without failures {status.last_success or 'never'}"
+        )
+        for key in keys:
+            state = store.mirror.sync_state(source, key)
+            if source == "tk":
+                position = f"skiptoken {state}" if state else "not started"
+            else:
+                saved = json.loads(state or "{}")
+                position = (
+                    f"half-way, at record {saved.get('position')} of the changes since {saved.get('from') or 'the start'}"
+                    if saved.get("running")
+                    else f"complete up to {saved['since']}" if saved.get("since") else "not started"
+                )
+            failing = f"; FAILING: {status.failed[key]}" if key in status.failed else ""
+            lines.append(f"  {key}: {position}{failing}")
+        for identifier, item in sorted(status.retry.items()):
+            lines.append(f"  to retry: {identifier} ({item['tries']} tries): {item['error']}")
+    return lines

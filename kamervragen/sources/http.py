@@ -1,13 +1,17 @@
-"""A polite HTTP client: one request at a time, a User-Agent naming the project, retries
+"""A polite HTTP client: a User-Agent naming the project, retries
 with backoff on timeouts, dropped connections and 5xx, and respect for ``Retry-After``.
 Every failure that survives the retries becomes a :class:`FetchError` with one sentence
-naming the URL."""
+naming the URL and, when it gave any, the server's own words. One client may serve a few
+threads (the sync fetches documents a few at a time); a host's Retry-After holds them all."""
 
 from __future__ import annotations
 
+import json
+import re
+import threading
 import time
 from collections.abc import Callable
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import httpx
 
@@ -41,22 +45,31 @@ class Client:
         self.sleep = sleep
         self.max_bytes = max_bytes  # an answer larger than this is refused as it arrives
         self.requests = 0
+        # A host that asked us to wait (Retry-After) is left alone by every thread until then.
+        self._quiet_until: dict[str, tuple[float, int]] = {}  # host → (until, thread asked)
+        self._lock = threading.Lock()
 
     def get(self, url: str, params: dict[str, str] | None = None) -> bytes:
         """The body of ``url``; retried on what may pass, refused on what will not."""
         # Messages name the request whole: two pages of one service differ in their query.
         named = f"{url}?{urlencode(params)}" if params else url
         problem = ""
+        host = urlsplit(url).netloc
         for attempt in range(self.retries + 1):
             wait = self.backoff * 2**attempt
+            self._wait_for(host)
             try:
-                self.requests += 1
+                with self._lock:
+                    self.requests += 1
                 with self.http.stream("GET", url, params=params) as response:
                     if response.status_code in RETRY_STATUS:
-                        problem = f"the server answered {response.status_code}"
-                        wait = max(wait, _retry_after(response.headers.get("Retry-After")))
+                        problem = f"the server answered {response.status_code}{_words(response)}"
+                        asked = _retry_after(response.headers.get("Retry-After"))
+                        if asked:
+                            self._quiet(host, min(asked, self.max_wait))
+                        wait = max(wait, asked)
                     elif response.status_code >= 400:
-                        raise FetchError(f"{named}: the server answered {response.status_code}")
+                        raise FetchError(f"{named}: the server answered {response.status_code}{_words(response)}")
                     else:
                         body = self._body(response, named)
                         expected = response.headers.get("Content-Length")
@@ -72,6 +85,18 @@ class Client:
                 self.sleep(min(wait, self.max_wait))
         raise FetchError(f"{named}: {problem}, also after {self.retries} retries")
 
+    def _quiet(self, host: str, seconds: float) -> None:
+        # Kept with the thread that was asked: it waits as part of its own retry.
+        with self._lock:
+            until = max(self._quiet_until.get(host, (0.0, 0))[0], time.monotonic() + seconds)
+            self._quiet_until[host] = (until, threading.get_ident())
+
+    def _wait_for(self, host: str) -> None:
+        with self._lock:
+            until, asked = self._quiet_until.get(host, (0.0, 0))
+        if asked != threading.get_ident() and (left := until - time.monotonic()) > 0:
+            self.sleep(left)
+
     def _body(self, response: httpx.Response, named: str) -> bytes:
         chunks, size = [], 0
         for chunk in response.iter_bytes():
@@ -83,6 +108,46 @@ class Client:
 
     def close(self) -> None:
         self.http.close()
+
+
+# Of an error answer, only this much is read for the server's own words.
+_ERROR_BODY_BYTES = 65_536
+_XML_MESSAGE = re.compile(rb"<(?:\w+:)?(?:Message|message|faultstring|diag:message)>([^<]{1,400})<")
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def _words(response: httpx.Response) -> str:
+    """The server's own words in an error answer, as a suffix for the message: the message
+    of an XML error (the SyncFeed's ``<Error><Message>``), of an OData JSON error, or the
+    start of a plain text or HTML page."""
+    body = b""
+    try:
+        for chunk in response.iter_bytes():
+            body += chunk
+            if len(body) >= _ERROR_BODY_BYTES:
+                break
+    except (httpx.TransportError, httpx.DecodingError):
+        pass
+    return server_words(body[:_ERROR_BODY_BYTES])
+
+
+def server_words(body: bytes) -> str:
+    """What an error body says, as ``: "…"`` (empty when it says nothing readable)."""
+    text = ""
+    if m := _XML_MESSAGE.search(body):
+        text = m.group(1).decode("utf-8", "replace")
+    elif body.lstrip().startswith(b"{"):
+        try:
+            error = json.loads(body).get("error")
+            text = str(error.get("message") if isinstance(error, dict) else error or "")
+        except (ValueError, AttributeError):
+            text = ""
+    else:
+        decoded = body.decode("utf-8", "replace")
+        title = re.search(r"<title>([^<]{1,200})</title>", decoded, re.I)
+        text = title.group(1) if title else _TAGS.sub(" ", decoded)
+    text = " ".join(text.split())[:200]
+    return f': "{text}"' if text else ""
 
 
 def _retry_after(value: str | None) -> float:

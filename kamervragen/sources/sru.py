@@ -1,6 +1,6 @@
 """KOOP's SRU 2.0 search (``repository.overheid.nl/sru``): the Aanhangsel answers and the
 questions without answer, paged with ``nextRecordPosition``; each record names the
-document's XML and ``metadata.xml``."""
+document's manifestations (XML, HTML, PDF) and its ``metadata.xml``."""
 
 from __future__ import annotations
 
@@ -8,8 +8,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from lxml import etree
+
 from kamervragen.extract import DocumentError
 from kamervragen.extract.markup import parse_xml
+from kamervragen.sources.http import server_words
 
 SRU = "{http://docs.oasis-open.org/ns/search-ws/sruResponse}"
 DCTERMS = "{http://purl.org/dc/terms/}"
@@ -18,14 +21,26 @@ OW = "{http://standaarden.overheid.nl/wetgeving/}"
 PUBLICATIONS = ('"Kamervragen (Aanhangsel)"', '"Kamervragen zonder antwoord"')
 
 
+# The manifestations a document can be read from, best first: KOOP's XML carries the
+# structure, its HTML the same text, and some records ("onopgemaakt") have only a PDF.
+MANIFESTATIONS = ("xml", "html", "pdf")
+
+
 @dataclass
 class SruRecord:
     identifier: str
     title: str | None
     modified: str | None
     publication: str | None
-    xml_url: str | None
-    metadata_url: str | None
+    urls: dict[str, str]  # manifestation → URL, as the record lists them
+
+    def document(self) -> tuple[str, str] | None:
+        """The best manifestation to read: (kind, URL), or None when it has none of them."""
+        return next(((kind, self.urls[kind]) for kind in MANIFESTATIONS if self.urls.get(kind)), None)
+
+    @property
+    def metadata_url(self) -> str | None:
+        return self.urls.get("metadata")
 
 
 @dataclass
@@ -42,8 +57,22 @@ def query(publication: str, since: str | None = None) -> str:
     return cql
 
 
+DIAG = "{http://docs.oasis-open.org/ns/search-ws/diagnostic}"
+
+
 def parse_response(data: bytes) -> SruPage:
-    root = parse_xml(data)
+    try:
+        root = parse_xml(data)
+    except DocumentError:
+        if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+            raise DocumentError(f"an HTML page came instead of an SRU answer{server_words(data)}") from None
+        raise
+    if root.tag not in (f"{SRU}searchRetrieveResponse", f"{SRU}record"):
+        raise DocumentError(f"not an SRU 2.0 answer (its root is <{etree.QName(root).localname}>)")
+    diagnostic = root.find(f".//{DIAG}diagnostic")
+    if diagnostic is not None:
+        words = diagnostic.findtext(f"{DIAG}message") or diagnostic.findtext(f"{DIAG}details") or ""
+        raise DocumentError(f"the SRU service reports an error: {' '.join(words.split())[:200]!r}")
     records = []
     found = [root] if root.tag == f"{SRU}record" else list(root.iter(f"{SRU}record"))
     count = (root.findtext(f"{SRU}numberOfRecords") or "").strip()
@@ -51,15 +80,18 @@ def parse_response(data: bytes) -> SruPage:
         raise DocumentError(f"the SRU answer's numberOfRecords is not a number ({count[:40]!r})")
     total = int(count) if count else len(found)
     for record in found:
-        urls = {u.get("manifestation"): (u.text or "").strip() for u in record.iter(f"{GZD}itemUrl")}
+        urls = {
+            str(u.get("manifestation")): (u.text or "").strip()
+            for u in record.iter(f"{GZD}itemUrl")
+            if u.get("manifestation") and (u.text or "").strip()
+        }
         records.append(
             SruRecord(
                 identifier=(record.findtext(f".//{DCTERMS}identifier") or "").strip(),
                 title=record.findtext(f".//{DCTERMS}title"),
                 modified=record.findtext(f".//{DCTERMS}modified"),
                 publication=record.findtext(f".//{OW}publicatienaam"),
-                xml_url=urls.get("xml"),
-                metadata_url=urls.get("metadata"),
+                urls=urls,
             )
         )
     position = root.findtext(f"{SRU}nextRecordPosition")

@@ -17,9 +17,11 @@ from urllib.parse import parse_qs, urlparse
 from lxml import etree
 
 from kamervragen.extract.markup import parse_xml
+from kamervragen.sources.http import server_words
 
 CATEGORIES = ("Persoon", "Fractie", "Zaak", "ZaakActor", "Document", "DocumentVersie")
 ATOM = "{http://www.w3.org/2005/Atom}"
+TK = "http://www.tweedekamer.nl/xsd/tkData/v1-0"
 
 
 class FeedError(Exception):
@@ -80,15 +82,26 @@ def parse_page(data: bytes) -> Page:
     try:
         root = parse_xml(data)
     except Exception as exc:
+        if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
+            raise FeedError(f"an HTML page came instead of a feed page{server_words(data)}") from None
         raise FeedError(f"not a readable feed page ({exc})") from None
-    if _local(root.tag) != "feed":
-        raise FeedError("not an Atom feed")
+    if root.tag != f"{ATOM}feed":
+        if _local(root.tag).lower() == "error":  # the SyncFeed's own error body
+            raise FeedError(f"the service sent an error instead of a page{server_words(data)}")
+        if _local(root.tag).lower() == "html":
+            raise FeedError(f"an HTML page came instead of a feed page{server_words(data)}")
+        raise FeedError(f"not an Atom feed (its root is <{_local(root.tag) or root.tag}>)")
     entities = []
     resume = None
     for entry in root.iter(f"{ATOM}entry"):
         content = entry.find(f"{ATOM}content")
         element = next((c for c in content if isinstance(c.tag, str)), None) if content is not None else None
         if element is not None:
+            if etree.QName(element).namespace != TK:
+                raise FeedError(
+                    f"an entry holds <{_local(element.tag)}> outside the Kamer's namespace {TK} "
+                    f"(in {etree.QName(element).namespace or 'no namespace'})"
+                )
             entities.append(parse_entity(element))
         # The Kamer's advice: keep each entry's own next link and resume from the last one,
         # since the last page has no next link of its own.
