@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from kamervragen import life
 
 QUESTIONS = "Schriftelijke vragen"
-KNOWN_SOORTEN = set(life.SOORT_EVENTS)  # what each says happened is decided there
+KNOWN_SOORTEN = {*life.SOORT_EVENTS, life.NOTICE_SOORT}  # what each says happened is decided there
 KNOWN_RELATIONS = {"Indiener", "Medeindiener", "Gericht aan"}
 
 
@@ -25,6 +25,7 @@ class Document:
     datum: str | None
     nummer: str | None = None
     aanhangselnummer: str | None = None
+    notice: str | None = None  # what a Mededeling says (kamervragen.parse.notice), once read
 
 
 @dataclass
@@ -52,7 +53,9 @@ def assess(case: Case) -> Case:
     """Fill in due date, outcome and days taken from the case's documents (the rules are
     kamervragen.life's; open or overdue is decided when asked, from ``due_on``)."""
     docs = case.documents
-    events = life.case_events(case.submitted_on, [(d.soort, d.datum[:10] if d.datum else None) for d in docs])
+    events = life.case_events(
+        case.submitted_on, [(d.soort, d.datum[:10] if d.datum else None, d.notice) for d in docs]
+    )
     lived = life.assess(events, case.termijn, "sync")
     case.submitted_on = lived.submitted_on
     case.due_on = lived.due_on

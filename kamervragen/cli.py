@@ -482,7 +482,12 @@ def sync(
                     (
                         "koop",
                         sync_koop(
-                            store, get, koop_url, since, progress=lambda m: status.update(m), concurrency=concurrency
+                            store,
+                            get,
+                            koop_url,
+                            since,
+                            progress=lambda m: status.update(m),
+                            concurrency=concurrency,
                         ),
                     )
                 )

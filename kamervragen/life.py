@@ -171,23 +171,29 @@ NOTICE_EVENTS: dict[str, EventKind] = {
 }
 
 
-# Document.Soort values of the SyncFeed (see kamervragen.cases).
+# Document.Soort values of the SyncFeed (see kamervragen.cases) that say by their kind
+# what happened.
 SOORT_EVENTS: dict[str, EventKind] = {
     "Schriftelijke vragen": "asked",
     "Antwoord schriftelijke vragen": "answer",
     "Antwoord schriftelijke vragen (nader)": "answer",
     "Mededeling (uitstel antwoord)": "delay",
-    # A plain Mededeling on a case without an answer is taken as a withdrawal; the feed
-    # does not give its text.
-    "Mededeling": "withdrawal",
 }
+# A plain Mededeling says what happened only in its words: a withdrawal, an answer by
+# letter, a postponement or something else (kamervragen.parse.notice reads them).
+NOTICE_SOORT = "Mededeling"
 
 
-def case_events(submitted_on: str | None, documents: Iterable[tuple[str, str | None]]) -> list[Event]:
+def case_events(
+    submitted_on: str | None, documents: Iterable[tuple[str, str | None, str | None]]
+) -> list[Event]:
     """What a SyncFeed case says happened: the Zaak's start and its documents
-    (``(soort, datum)``); documents of unknown kinds say nothing about the life."""
+    (``(soort, datum, what a Mededeling says)``); documents of unknown kinds, and a
+    Mededeling not (yet) read, say nothing about the life."""
     events = [Event("asked", submitted_on)] if submitted_on else []
-    for soort, datum in documents:
+    for soort, datum, said in documents:
         if soort in SOORT_EVENTS:
             events.append(Event(SOORT_EVENTS[soort], datum))
+        elif soort == NOTICE_SOORT and said in NOTICE_EVENTS:
+            events.append(Event(NOTICE_EVENTS[str(said)], datum))
     return events

@@ -16,9 +16,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 
+from kamervragen import life
 from kamervragen.cases import QUESTIONS, Case, Document, assess
-from kamervragen.extract import DocumentError
+from kamervragen.extract import DocumentError, extract_bytes
 from kamervragen.ingest import parse_bytes_reported
+from kamervragen.parse import notice
 from kamervragen.sources import sru, syncfeed
 from kamervragen.sources.http import FetchError
 from kamervragen.store import Store
@@ -38,6 +40,7 @@ class SyncSummary:
     retried: int = 0  # documents that had failed before and are now stored
     manifestations: Counter[str] = field(default_factory=Counter)  # documents read, per kind
     not_kamervragen: list[str] = field(default_factory=list)  # read, but no set in them
+    notices: Counter[str] = field(default_factory=Counter)  # Mededelingen read, by what they say
     cases: Counter[str] = field(default_factory=Counter)
     unknown_soorten: set[str] = field(default_factory=set)
     unknown_relations: set[str] = field(default_factory=set)
@@ -53,11 +56,18 @@ class SyncSummary:
             + f"{len(self.failed)} failed"
             + (f", {self.retried} stored on retry" if self.retried else "")
             + (
-                " (read from " + ", ".join(f"{n} {k.upper()}" for k, n in sorted(self.manifestations.items())) + ")"
+                " (read from "
+                + ", ".join(f"{n} {k.upper()}" for k, n in sorted(self.manifestations.items()))
+                + ")"
                 if self.manifestations
                 else ""
             )
             + (f", {len(self.not_kamervragen)} without Kamervragen" if self.not_kamervragen else "")
+            + (
+                "; Mededelingen read: " + ", ".join(f"{n} {k}" for k, n in sorted(self.notices.items()))
+                if self.notices
+                else ""
+            )
             + (f"; cases: {statuses}" if statuses else "")
         )
 
@@ -93,6 +103,18 @@ def sync_tk(store: Store, get: Get, base_url: str, progress: Progress | None = N
                                 )
                             )
                             touched.update(mirror.zaken_of(entity.id))
+                            if (
+                                entity.fields.get("soort") == life.NOTICE_SOORT
+                                and entity.category.lower() == "document"
+                            ):
+                                # Its words say what it reports: read once it is stored.
+                                status.retry.setdefault(
+                                    entity.id,
+                                    {
+                                        "url": entity.resource or syncfeed.resource_url(base_url, entity.id),
+                                        "tries": 0,
+                                    },
+                                )
                     mirror.mark_dirty(touched)
                     mirror.set_sync_state("tk", category, resume or "")
                 if progress:
@@ -102,6 +124,7 @@ def sync_tk(store: Store, get: Get, base_url: str, progress: Progress | None = N
             status.failed[category] = str(exc)
         else:
             status.failed.pop(category, None)
+    _read_notices(store, get, status, summary)
     for zaak_id in mirror.dirty():
         with store.transaction():
             case = build_case(store, zaak_id)
@@ -116,6 +139,37 @@ def sync_tk(store: Store, get: Get, base_url: str, progress: Progress | None = N
     with store.transaction():
         status.save(store, succeeded=not summary.failed)
     return summary
+
+
+def _read_notices(store: Store, get: Get, status: SourceStatus, summary: SyncSummary) -> None:
+    """Each Mededeling waiting to be read (new, or failed before): fetched, its words
+    classified (kamervragen.parse.notice) and kept beside it, its case worked out again.
+    One that cannot be read stays waiting and is reported."""
+    for document_id, item in sorted(status.retry.items()):
+        problem = None
+        try:
+            data = get(item["url"], None)
+            extracted = extract_bytes(data, document_id)
+            lines = (
+                [b.text for b in extracted.blocks]
+                if extracted.blocks is not None
+                else [line for page in extracted.pages for line in page]
+            )
+            text = " ".join(lines)
+        except (FetchError, DocumentError) as exc:
+            problem = str(exc) if isinstance(exc, FetchError) else f"{item['url']}: {exc}"
+        with store.transaction():
+            if problem is None:
+                said = notice.classify(text)
+                store.mirror.set_sync_state("tk-notice", document_id, said)
+                store.mirror.mark_dirty(set(store.mirror.zaken_of(document_id)))
+                summary.notices[said] += 1
+                del status.retry[document_id]
+            else:
+                item["tries"] += 1
+                item["error"] = problem
+                summary.failed.append(f"Mededeling {document_id}: {problem}")
+            status.save(store)
 
 
 def build_case(store: Store, zaak_id: str) -> Case | None:
@@ -134,6 +188,7 @@ def build_case(store: Store, zaak_id: str) -> Case | None:
             datum=syncfeed.date_of(str(fields.get("datum") or "")),
             nummer=str(fields.get("documentNummer") or "") or None,
             aanhangselnummer=str(fields.get("aanhangselnummer") or "") or None,
+            notice=store.mirror.sync_state("tk-notice", entity_id),
         )
         for entity_id, category, fields in linked
         if category.lower() == "document"
@@ -173,14 +228,18 @@ def sync_koop(
             state = json.loads(store.mirror.sync_state("koop", publication) or "{}")
             start_since = since or state.get("since")
             # A search killed half-way resumes at its position, with the same "since".
-            start = state.get("position", 1) if state.get("running") and state.get("from") == start_since else 1
+            start = (
+                state.get("position", 1) if state.get("running") and state.get("from") == start_since else 1
+            )
             newest = state.get("since")
             try:
                 for page, resume in sru.search(get, base_url, sru.query(publication, start_since), start):
                     fetched = pool.map(lambda record: _fetch(get, record), page.records)
                     with store.transaction():
                         for record, (download, problem) in zip(page.records, fetched, strict=True):
-                            newest = max(filter(None, [newest, (record.modified or "")[:10] or None]), default=None)
+                            newest = max(
+                                filter(None, [newest, (record.modified or "")[:10] or None]), default=None
+                            )
                             if problem is None and download is not None:
                                 problem = _store(store, record, download, summary)
                             if problem is not None:
@@ -188,11 +247,18 @@ def sync_koop(
                                 summary.failed.append(f"{record.identifier}: {problem}")
                             else:
                                 status.retry.pop(record.identifier, None)
-                        running = {"running": True, "from": start_since, "position": resume, "since": state.get("since")}
+                        running = {
+                            "running": True,
+                            "from": start_since,
+                            "position": resume,
+                            "since": state.get("since"),
+                        }
                         store.mirror.set_sync_state("koop", publication, json.dumps(running))
                         status.save(store)
                     if progress:
-                        progress(f"{publication}: {summary.new + summary.updated + summary.unchanged} documents")
+                        progress(
+                            f"{publication}: {summary.new + summary.updated + summary.unchanged} documents"
+                        )
             except (FetchError, DocumentError) as exc:
                 summary.failed.append(f"SRU {publication}: {exc}")
                 status.failed[publication] = str(exc)
@@ -272,7 +338,10 @@ class SourceStatus:
     @classmethod
     def load(cls, store: Store, source: str) -> SourceStatus:
         saved = json.loads(store.mirror.sync_state(source, "status") or "{}")
-        return cls(source, **{k: v for k, v in saved.items() if k in ("last_sync", "last_success", "failed", "retry")})
+        return cls(
+            source,
+            **{k: v for k, v in saved.items() if k in ("last_sync", "last_success", "failed", "retry")},
+        )
 
     def fail(self, record: sru.SruRecord, problem: str) -> None:
         tries = self.retry.get(record.identifier, {}).get("tries", 0) + 1
@@ -289,7 +358,9 @@ class SourceStatus:
             "failed": self.failed,
             "retry": self.retry,
         }
-        store.mirror.set_sync_state(self.source, "status", json.dumps(body, sort_keys=True, ensure_ascii=False))
+        store.mirror.set_sync_state(
+            self.source, "status", json.dumps(body, sort_keys=True, ensure_ascii=False)
+        )
 
 
 def _now() -> str:
@@ -315,10 +386,15 @@ def status_lines(store: Store) -> list[str]:
                 position = (
                     f"half-way, at record {saved.get('position')} of the changes since {saved.get('from') or 'the start'}"
                     if saved.get("running")
-                    else f"complete up to {saved['since']}" if saved.get("since") else "not started"
+                    else f"complete up to {saved['since']}"
+                    if saved.get("since")
+                    else "not started"
                 )
             failing = f"; FAILING: {status.failed[key]}" if key in status.failed else ""
             lines.append(f"  {key}: {position}{failing}")
         for identifier, item in sorted(status.retry.items()):
-            lines.append(f"  to retry: {identifier} ({item['tries']} tries): {item['error']}")
+            what = "Mededeling to read" if source == "tk" else "document to retry"
+            lines.append(
+                f"  {what}: {identifier} ({item['tries']} tries): {item.get('error') or 'not read yet'}"
+            )
     return lines

@@ -136,11 +136,23 @@ ANSWERS = (
     "Ik verwijs naar het antwoord op vraag 1.",
     "Nee, daartoe zie ik geen aanleiding.",
 )
+# What a plain Mededeling says, in a minister's words (kamervragen.parse.notice reads them).
+MEDEDELINGEN = {
+    "withdrawn": "Het lid {who} heeft de vragen over {t} ingetrokken.",
+    "answered_by_letter": "De vragen van het lid {who} over {t} zijn beantwoord bij brief van 3 mei aan de Kamer.",
+    "other": "Naar aanleiding van de vragen van het lid {who} over {t} deel ik u mee dat een gesprek is gepland.",
+}
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 
 
 class Ref(str):
     """A reference field, rendered as ``<name ref="GUID"/>``."""
+
+
+NIL = None  # a field the Kamer sends empty, as ``<name xsi:nil="true"/>``
+XSI = "http://www.w3.org/2001/XMLSchema-instance"
+# The real feed's skiptokens are global sequence numbers in the millions ("16687327").
+TOKEN_BASE = 16_687_000
 
 
 @dataclass(frozen=True)
@@ -150,7 +162,7 @@ class Entity:
     category: str
     id: str
     bijgewerkt: datetime
-    fields: tuple[tuple[str, str], ...] = ()
+    fields: tuple[tuple[str, str | None], ...] = ()
     verwijderd: bool = False
 
     def get(self, name: str) -> str | None:
@@ -186,6 +198,7 @@ class Case:
     termijn: date | None = None
     answered: bool = False
     withdrawn: bool = False
+    said: str | None = None  # what its Mededeling says, if it has one
 
 
 @dataclass
@@ -222,8 +235,10 @@ def dutch_date(d: date) -> str:
 class History:
     """A deterministic history of written-question cases as a list of entity versions."""
 
-    def __init__(self, cases: int, seed: int = 1) -> None:
+    def __init__(self, cases: int, seed: int = 1, mededeling_share: float = 277 / 42854) -> None:
         self.rng = random.Random(seed)
+        self.mededeling_share = mededeling_share
+        self.resources: dict[str, bytes] = {}  # document id → its file (a Mededeling's .docx)
         self.lock = threading.RLock()
         self.events: list[Entity] = []
         self.current: dict[str, Entity] = {}
@@ -301,7 +316,7 @@ class History:
                         (
                             ("nummer", str(p.nummer)),
                             ("initialen", p.roepnaam[0] + "."),
-                            *((("tussenvoegsel", p.last.rsplit(" ", 1)[0]),) if " " in p.last else ()),
+                            ("tussenvoegsel", p.last.rsplit(" ", 1)[0] if " " in p.last else NIL),
                             ("achternaam", p.last.rsplit(" ", 1)[-1]),
                             ("roepnaam", p.roepnaam),
                             ("functie", p.functie),
@@ -325,8 +340,7 @@ class History:
             ("organisatie", "Tweede Kamer"),
             ("titel", case.subject),
         ]
-        if case.termijn:
-            fields.append(("termijn", local_time(case.termijn)))
+        fields.append(("termijn", local_time(case.termijn) if case.termijn else NIL))
         fields.append(("vergaderjaar", vergaderjaar(case.submitted)))
         return Entity("Zaak", case.zaak_id, t, tuple(fields))
 
@@ -354,6 +368,7 @@ class History:
         t: datetime,
         nummer: str | None = None,
         aanhangsel: int | None = None,
+        said: str | None = None,
     ) -> list[Entity]:
         if nummer is None:
             self._counters["D"] += 1
@@ -372,6 +387,9 @@ class History:
         ]
         if aanhangsel is not None:
             fields.append(("aanhangselnummer", str(aanhangsel)))
+        if said is not None:
+            text = MEDEDELINGEN[said].format(who=case.submitters[0].surname, t=case.subject)
+            self.resources[doc_id] = mededeling_docx(text)
         versie = Entity(
             "DocumentVersie",
             versie_id,
@@ -424,21 +442,25 @@ class History:
         out += self._document(case, "Schriftelijke vragen", d, t + timedelta(minutes=9), nummer)
         if not full:
             return out
+        # Real proportions of the Kamer's Document.Soort counts (real-responses/
+        # document-soorten-counts.json): per 42,854 "Schriftelijke vragen", 41,262 answers,
+        # 12,830 "Mededeling (uitstel antwoord)" and 277 "Mededeling".
         later = d + timedelta(days=rng.randint(15, 25))
-        if rng.random() < 0.45:
+        if rng.random() < 0.30:
             out += self._document(case, "Mededeling (uitstel antwoord)", later, self._at(later))
-        r = rng.random()
-        if r < 0.02:
-            case.withdrawn = True
-            out += self._document(case, "Mededeling", d + timedelta(days=5), self._at(d + timedelta(days=5)))
-        elif r < 0.82:
+        if rng.random() < self.mededeling_share:
+            said = rng.choice(list(MEDEDELINGEN))
+            case.said = said
+            case.withdrawn = said == "withdrawn"
+            case.answered = said == "answered_by_letter"
+            day = d + timedelta(days=rng.randint(5, 30))
+            out += self._document(case, "Mededeling", day, self._at(day), said=said)
+        elif rng.random() < 0.965:
             answered = d + timedelta(days=rng.randint(10, 90))
             out += self._answer(case, answered, self._at(answered))
-            if rng.random() < 0.06:
+            if rng.random() < 0.025:
                 nader = answered + timedelta(days=rng.randint(20, 60))
                 out += self._answer(case, nader, self._at(nader), nader=True)
-        if rng.random() < 0.01:
-            out += self._document(case, "Beantwoording via brief", later, self._at(later))
         return out
 
     # -- changes after the initial history ---------------------------------------------------
@@ -519,40 +541,100 @@ class History:
 
 
 # -- rendering --------------------------------------------------------------------------------
-def entity_element(e: Entity) -> etree._Element:
+def tk_stamp(t: datetime) -> str:
+    """tk:bijgewerkt as the real feed writes it: UTC, seven decimals, no offset
+    ("2019-08-12T12:56:35.4070000")."""
+    return t.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%f") + "0"
+
+
+def entity_element(e: Entity, resource: bytes | None = None) -> etree._Element:
     tag = e.category[0].lower() + e.category[1:]
-    el = etree.Element(f"{{{TK}}}{tag}", nsmap={None: TK, "tk": TK})
+    el = etree.Element(f"{{{TK}}}{tag}", nsmap={None: TK, "tk": TK, "xsi": XSI})
     el.set("id", e.id)
-    el.set(f"{{{TK}}}bijgewerkt", utc_stamp(e.bijgewerkt))
+    el.set(f"{{{TK}}}bijgewerkt", tk_stamp(e.bijgewerkt))
     el.set(f"{{{TK}}}verwijderd", "true" if e.verwijderd else "false")
+    if resource is not None:
+        el.set(f"{{{TK}}}contentType", DOCX)
+        el.set(f"{{{TK}}}contentLength", str(len(resource)))
     for name, value in e.fields:
         child = etree.SubElement(el, f"{{{TK}}}{name}")
         if isinstance(value, Ref):
             child.set("ref", value)
+        elif value is NIL:
+            child.set(f"{{{XSI}}}nil", "true")
         else:
             child.text = value
     return el
 
 
-def feed_xml(base: str, category: str, entries: list[tuple[int, Entity]], next_token: int | None) -> bytes:
+def feed_xml(
+    base: str,
+    category: str,
+    entries: list[tuple[int, Entity]],
+    next_token: int | None,
+    resources: dict[str, bytes] | None = None,
+) -> bytes:
+    """An Atom page as the real SyncFeed writes one: an author, entries with 7-decimal
+    timestamps, global skiptokens in the millions with the parameters in either order, an
+    enclosure link where an entity has a file."""
+    resources = resources or {}
     feed = etree.Element(f"{{{ATOM}}}feed", nsmap={None: ATOM})
     url = f"{base}/SyncFeed/2.0/Feed?category={category}"
-    etree.SubElement(feed, f"{{{ATOM}}}title").text = "Tweede Kamer SyncFeed"
+
+    def link(token: int) -> str:  # the real feed writes both orders
+        token += TOKEN_BASE
+        return (
+            f"{url}&skiptoken={token}"
+            if token % 2
+            else f"{base}/SyncFeed/2.0/Feed?skiptoken={token}&category={category}"
+        )
+
+    etree.SubElement(feed, f"{{{ATOM}}}title").text = f"Gegevensmagazijn SyncFeed (category: {category})"
     etree.SubElement(feed, f"{{{ATOM}}}id").text = url
     etree.SubElement(feed, f"{{{ATOM}}}updated").text = utc_stamp(
         max((e.bijgewerkt for _, e in entries), default=datetime(2019, 1, 1, tzinfo=UTC))
     )
     if next_token is not None:
-        etree.SubElement(feed, f"{{{ATOM}}}link", rel="next", href=f"{url}&skiptoken={next_token}")
+        etree.SubElement(feed, f"{{{ATOM}}}link", rel="next", href=link(next_token))
     for seq, e in entries:
         entry = etree.SubElement(feed, f"{{{ATOM}}}entry")
         etree.SubElement(entry, f"{{{ATOM}}}title").text = e.id
         etree.SubElement(entry, f"{{{ATOM}}}id").text = f"{base}/SyncFeed/2.0/Entiteiten/{e.id}"
-        etree.SubElement(entry, f"{{{ATOM}}}updated").text = utc_stamp(e.bijgewerkt)
+        author = etree.SubElement(entry, f"{{{ATOM}}}author")
+        etree.SubElement(author, f"{{{ATOM}}}name").text = "Tweede Kamer der Staten-Generaal"
+        etree.SubElement(entry, f"{{{ATOM}}}updated").text = tk_stamp(e.bijgewerkt) + "Z"
         etree.SubElement(entry, f"{{{ATOM}}}category", term=e.category[0].lower() + e.category[1:])
-        etree.SubElement(entry, f"{{{ATOM}}}link", rel="next", href=f"{url}&skiptoken={seq}")  # resume point
-        etree.SubElement(entry, f"{{{ATOM}}}content", type="application/xml").append(entity_element(e))
+        etree.SubElement(entry, f"{{{ATOM}}}link", rel="next", href=link(seq))  # resume point
+        resource = resources.get(e.id) if not e.verwijderd else None
+        if resource is not None:
+            etree.SubElement(
+                entry,
+                f"{{{ATOM}}}link",
+                rel="enclosure",
+                href=f"{base}/SyncFeed/2.0/Resources/{e.id}",
+                type=DOCX,
+            )
+        content = etree.SubElement(entry, f"{{{ATOM}}}content", type="application/xml")
+        content.append(entity_element(e, resource))
     return etree.tostring(feed, xml_declaration=True, encoding="utf-8")
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def mededeling_docx(text: str) -> bytes:
+    """A Mededeling as the Kamer files one: a short Word letter."""
+    import io
+
+    import docx
+
+    letter = docx.Document()
+    letter.add_paragraph("Mededeling")
+    letter.add_paragraph(text)
+    letter.add_paragraph("De Minister,")
+    out = io.BytesIO()
+    letter.save(out)
+    return out.getvalue()
 
 
 def _names(persons: list[Person]) -> str:
@@ -619,9 +701,14 @@ SRU_NS = (
 )
 
 
-def sru_record(base: str, item: SruItem, position: int) -> str:
+def sru_record(base: str, item: SruItem, position: int, manifestations: tuple[str, ...] = ("xml",)) -> str:
     identifier, vj, title, modified, case_number = item
     folder = f"{base}/frbr/officielepublicaties/ah-tk/{vj.replace('-', '')}/{identifier}/1"
+    items = "".join(
+        f'<gzd:itemUrl manifestation="{kind}">{folder}/{kind}/{identifier}.{kind}</gzd:itemUrl>\n'
+        for kind in manifestations
+    )
+    main = f"{folder}/{manifestations[0]}/{identifier}.{manifestations[0]}" if manifestations else folder
     return f"""<sru:record><sru:recordSchema>http://standaarden.overheid.nl/sru/</sru:recordSchema>
 <sru:recordPacking>xml</sru:recordPacking><sru:recordData><gzd:gzd><gzd:originalData><overheidwetgeving:meta>
 <overheidwetgeving:owmskern><dcterms:identifier>{identifier}</dcterms:identifier><dcterms:title>{escape(title)}\
@@ -630,16 +717,26 @@ def sru_record(base: str, item: SruItem, position: int) -> str:
 <c:product-area>officielepublicaties</c:product-area><overheidwetgeving:vergaderjaar>{vj}</overheidwetgeving:vergaderjaar>
 <overheidwetgeving:publicatienaam>Kamervragen (Aanhangsel)</overheidwetgeving:publicatienaam>
 <overheidwetgeving:vraagnummer>{case_number}</overheidwetgeving:vraagnummer></overheidwetgeving:tpmeta>
-</overheidwetgeving:meta></gzd:originalData><gzd:enrichedData><gzd:url>{folder}/xml/{identifier}.xml</gzd:url>
+</overheidwetgeving:meta></gzd:originalData><gzd:enrichedData><gzd:url>{main}</gzd:url>
 <gzd:itemUrl manifestation="metadata">{folder}/metadata/metadata.xml</gzd:itemUrl>
-<gzd:itemUrl manifestation="xml">{folder}/xml/{identifier}.xml</gzd:itemUrl></gzd:enrichedData></gzd:gzd>
+{items}</gzd:enrichedData></gzd:gzd>
 </sru:recordData><sru:recordPosition>{position}</sru:recordPosition></sru:record>
 """
 
 
-def sru_xml(base: str, items: list[SruItem], query: str, start: int, maximum: int) -> bytes:
+def sru_xml(
+    base: str,
+    items: list[SruItem],
+    query: str,
+    start: int,
+    maximum: int,
+    manifestations: dict[str, tuple[str, ...]] | None = None,
+) -> bytes:
     page = items[start - 1 : start - 1 + maximum]
-    records = "".join(sru_record(base, item, start + k) for k, item in enumerate(page))
+    listed = manifestations or {}
+    records = "".join(
+        sru_record(base, item, start + k, listed.get(item[0], ("xml",))) for k, item in enumerate(page)
+    )
     more = start - 1 + len(page) < len(items)
     nxt = f"<sru:nextRecordPosition>{start + len(page)}</sru:nextRecordPosition>\n" if more and page else ""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -664,10 +761,12 @@ class Faults:
     truncate: float = 0.0
     duplicate: float = 0.0
     delete_after_fetch: float = 0.0
+    error_page: float = 0.0  # 200 with an HTML error page
+    xml_error: float = 0.0  # 500 with the SyncFeed's XML error body
     seed: int = 0
     sleep_seconds: float = 3.0
     truncate_declares_length: bool = True  # False: no Content-Length, so the client sees cut XML
-    kinds: frozenset[str] = frozenset({"feed", "sru", "document", "metadata"})
+    kinds: frozenset[str] = frozenset({"feed", "sru", "document", "metadata", "resource"})
     limit: int | None = None
 
     def roll(self, n: int, kind: str) -> set[str]:
@@ -677,9 +776,24 @@ class Faults:
         return {name for name in FAULTS if rng.random() < getattr(self, name)}
 
 
-FAULTS = ("timeout", "error500", "unavailable", "truncate", "duplicate", "delete_after_fetch")
+FAULTS = (
+    "timeout",
+    "error500",
+    "unavailable",
+    "truncate",
+    "duplicate",
+    "delete_after_fetch",
+    "error_page",
+    "xml_error",
+)
 FRBR = re.compile(
-    r"/frbr/officielepublicaties/ah-tk/(\d{8})/(ah-tk-\d{8}-\d+)/1/(?:xml/\2\.xml|metadata/metadata\.xml)"
+    r"/frbr/officielepublicaties/ah-tk/(\d{8})/(ah-tk-\d{8}-\d+)/1/(?:(?:xml|html|pdf)/\2\.(xml|html|pdf)|metadata/metadata\.xml)"
+)
+# The real error body of the SyncFeed (real-responses/syncfeed/issue84-ZaakActor-error-body.xml).
+XML_ERROR = b"<Error>\n    <Message>An error has occurred.</Message>\n</Error>"
+HTML_ERROR = (
+    b"<!DOCTYPE html><html><head><title>Storing - tijdelijk niet beschikbaar</title></head>"
+    b"<body><h1>Storing</h1><p>Probeer het later opnieuw.</p></body></html>"
 )
 MODIFIED = re.compile(r"(?:dcterms|dt)\.modified\s*>=\s*\"?(\d{4}-\d{2}-\d{2})")
 
@@ -705,20 +819,25 @@ class FakeServices:
         page_size: int = 250,
         faults: Faults | None = None,
         recorded: Path | None = None,
+        manifestations: tuple[str, ...] = ("xml",),
+        delay: float = 0.0,
     ) -> None:
+        """``manifestations``: what the SRU record of the recorded answer lists (real records
+        may list only a PDF, or HTML); ``delay``: seconds every answer takes."""
         self.history, self.page_size, self.faults = history, page_size, faults or Faults()
+        self.delay = delay
+        self.down: set[str] = set()  # categories answering 500 with the XML error body
         self.requests: Counter[str] = Counter()
         self.fired: Counter[str] = Counter()
         self._n, self._lock = 0, threading.Lock()
-        self._recorded: dict[str, tuple[SruItem, bytes, bytes]] = {}
+        self._recorded: dict[str, tuple[SruItem, dict[str, bytes]]] = {}
+        self.manifestations = manifestations
         if recorded:
             name = "ah-tk-20202021-3235"
             item = (name, "2020-2021", "Antwoord op vragen over de Tozo", date(2021, 7, 22), "2021Z09739")
-            self._recorded[name] = (
-                item,
-                (recorded / f"{name}.xml").read_bytes(),
-                (recorded / f"{name}.metadata.xml").read_bytes(),
-            )
+            files = {kind: (recorded / f"{name}.{kind}").read_bytes() for kind in ("xml", "html", "pdf")}
+            files["metadata.xml"] = (recorded / f"{name}.metadata.xml").read_bytes()
+            self._recorded[name] = (item, files)
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
         self.server.fake = self  # type: ignore[attr-defined]
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
@@ -746,6 +865,8 @@ class FakeServices:
         kind = (
             "feed"
             if url.path == "/SyncFeed/2.0/Feed"
+            else "resource"
+            if url.path.startswith("/SyncFeed/2.0/Resources/")
             else "sru"
             if url.path == "/sru"
             else "other"
@@ -754,6 +875,13 @@ class FakeServices:
             if url.path.endswith("/metadata.xml")
             else "document"
         )
+        if self.delay:
+            time.sleep(self.delay)  # a real service's time to answer
+        if kind == "feed" and query.get("category") in self.down:
+            # How the SyncFeed answered Feed?category=ZaakActor for months in 2022.
+            with self._lock:
+                self.requests["down"] += 1
+            return self._send(req, 500, XML_ERROR, "application/xml; charset=utf-8", {})
         with self._lock:
             self.requests[kind] += 1
             rolled, self._n = self.faults.roll(self._n, kind), self._n + 1
@@ -764,6 +892,12 @@ class FakeServices:
         if "timeout" in rolled:
             self._fire("timeout")
             time.sleep(self.faults.sleep_seconds)
+        if "error_page" in rolled:
+            self._fire("error_page")  # a proxy's error page, sent with status 200
+            return self._send(req, 200, HTML_ERROR, "text/html; charset=utf-8", {})
+        if "xml_error" in rolled:
+            self._fire("xml_error")
+            return self._send(req, 500, XML_ERROR, "application/xml; charset=utf-8", {})
         for name, status in (("unavailable", 503), ("error500", 500)):
             if name in rolled:
                 self._fire(name)
@@ -785,17 +919,25 @@ class FakeServices:
             return 200, "application/atom+xml; charset=utf-8", self._feed(q, rolled)
         if kind == "sru":
             return 200, "text/xml; charset=utf-8", self._sru(q)
+        if kind == "resource":
+            return 200, DOCX, self.history.resources[path.rsplit("/", 1)[-1]]
         if kind in ("document", "metadata"):
-            identifier = FRBR.fullmatch(path).group(2)  # type: ignore[union-attr]
+            match = FRBR.fullmatch(path)
+            identifier, extension = match.group(2), match.group(3)  # type: ignore[union-attr]
             if identifier in self._recorded:
-                _, xml, metadata = self._recorded[identifier]
-                return 200, "application/xml", xml if kind == "document" else metadata
+                files = self._recorded[identifier][1]
+                return (
+                    200,
+                    "application/octet-stream",
+                    files["metadata.xml" if kind == "metadata" else extension],
+                )
             answer = self.history.answers[identifier]
             return 200, "application/xml", answer_xml(answer) if kind == "document" else metadata_xml(answer)
         raise KeyError(path)
 
     def _feed(self, q: dict[str, str], rolled: set[str]) -> bytes:
-        category, after = q.get("category", ""), int(q.get("skiptoken", "0"))
+        category = q.get("category", "")
+        after = int(q["skiptoken"]) - TOKEN_BASE if "skiptoken" in q else 0
         if category not in CATEGORIES:
             raise ValueError(f"unknown category {category!r}")
         h = self.history
@@ -805,7 +947,7 @@ class FakeServices:
             if "duplicate" in rolled and after and h.events[after - 1].category == category:
                 self._fire("duplicate")
                 entries = [(after, h.events[after - 1]), *entries]
-            body = feed_xml(self.url, category, entries, next_token)
+            body = feed_xml(self.url, category, entries, next_token, h.resources)
             if "delete_after_fetch" in rolled:
                 victim = next((e.id for _, e in entries if not h.current[e.id].verwijderd), None)
                 if victim:
@@ -827,7 +969,8 @@ class FakeServices:
         if since:
             items = [i for i in items if i[3] >= date.fromisoformat(since.group(1))]
         items.sort(key=lambda i: (i[3], i[0]))
-        return sru_xml(self.url, items, query, max(1, start), max(1, min(maximum, 1000)))
+        listed = {name: self.manifestations for name in self._recorded}
+        return sru_xml(self.url, items, query, max(1, start), max(1, min(maximum, 1000)), listed)
 
     def _send(
         self,

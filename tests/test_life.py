@@ -390,7 +390,7 @@ def test_record_notice_answered_by_letter(text: str) -> None:
 
 
 def test_case_history_answered_on_day_21() -> None:
-    docs = [("Schriftelijke vragen", ASKED), ("Antwoord schriftelijke vragen", DAY_21)]
+    docs = [("Schriftelijke vragen", ASKED, None), ("Antwoord schriftelijke vragen", DAY_21, None)]
     life = assess(case_events(ASKED, docs), known_from="sync")
     assert life.outcome == "answered"
     assert life.answered_on == DAY_21
@@ -401,9 +401,9 @@ def test_case_history_answered_on_day_21() -> None:
 def test_case_history_nader_answer_does_not_move_the_first() -> None:
     # Listed nader first; the first answer in time (day 22) is the one that counts.
     docs = [
-        ("Antwoord schriftelijke vragen (nader)", "2023-03-01"),
-        ("Schriftelijke vragen", ASKED),
-        ("Antwoord schriftelijke vragen", DAY_22),
+        ("Antwoord schriftelijke vragen (nader)", "2023-03-01", None),
+        ("Schriftelijke vragen", ASKED, None),
+        ("Antwoord schriftelijke vragen", DAY_22, None),
     ]
     life = assess(case_events(ASKED, docs))
     assert life.answered_on == DAY_22
@@ -414,9 +414,9 @@ def test_case_history_nader_answer_does_not_move_the_first() -> None:
 @pytest.mark.parametrize("answered_on, outcome", [(DAY_42, "answered"), (DAY_43, "answered_late")])
 def test_case_history_delay_notice(answered_on: str, outcome: str) -> None:
     docs = [
-        ("Schriftelijke vragen", ASKED),
-        ("Mededeling (uitstel antwoord)", "2023-01-30"),
-        ("Antwoord schriftelijke vragen", answered_on),
+        ("Schriftelijke vragen", ASKED, None),
+        ("Mededeling (uitstel antwoord)", "2023-01-30", None),
+        ("Antwoord schriftelijke vragen", answered_on, None),
     ]
     life = assess(case_events(ASKED, docs))
     assert life.delay_notices == ("2023-01-30",)
@@ -424,18 +424,24 @@ def test_case_history_delay_notice(answered_on: str, outcome: str) -> None:
     assert life.outcome == outcome
 
 
-def test_case_history_mededeling_without_answer_is_withdrawal() -> None:
-    docs = [("Schriftelijke vragen", ASKED), ("Mededeling", "2023-01-20")]
+@pytest.mark.parametrize(
+    "said, outcome",
+    [("withdrawn", "withdrawn"), ("answered_by_letter", "answered"), ("other", "pending"), (None, "pending")],
+)
+def test_case_history_a_mededeling_counts_by_what_it_says(said: str | None, outcome: str) -> None:
+    # None: not read (yet), so it says nothing; "other" says nothing about the life.
+    docs = [("Schriftelijke vragen", ASKED, None), ("Mededeling", "2023-01-20", said)]
     life = assess(case_events(ASKED, docs))
-    assert life.outcome == "withdrawn"
-    assert life.status(date(2030, 1, 1)) == "withdrawn"
+    assert life.outcome == outcome
+    if outcome == "withdrawn":
+        assert life.status(date(2030, 1, 1)) == "withdrawn"
 
 
 def test_case_history_mededeling_with_answer_is_answered() -> None:
     docs = [
-        ("Schriftelijke vragen", ASKED),
-        ("Mededeling", "2023-01-20"),
-        ("Antwoord schriftelijke vragen", "2023-01-25"),
+        ("Schriftelijke vragen", ASKED, None),
+        ("Mededeling", "2023-01-20", "withdrawn"),
+        ("Antwoord schriftelijke vragen", "2023-01-25", None),
     ]
     life = assess(case_events(ASKED, docs))
     assert life.outcome == "answered"
@@ -443,9 +449,9 @@ def test_case_history_mededeling_with_answer_is_answered() -> None:
 
 
 def test_case_history_unknown_soorten_say_nothing() -> None:
-    noise = [("Brief regering", "2023-01-12"), ("Motie", "2023-02-10"), ("", None)]
-    plain = case_events(ASKED, [("Schriftelijke vragen", ASKED)])
-    assert case_events(ASKED, [("Schriftelijke vragen", ASKED), *noise]) == plain
+    noise = [("Brief regering", "2023-01-12", None), ("Motie", "2023-02-10", None), ("", None, None)]
+    plain = case_events(ASKED, [("Schriftelijke vragen", ASKED, None)])
+    assert case_events(ASKED, [("Schriftelijke vragen", ASKED, None), *noise]) == plain
     life = assess(case_events(ASKED, noise))
     assert life.outcome == "pending"
     assert life.due_on == DAY_21

@@ -69,7 +69,9 @@ class Client:
                             self._quiet(host, min(asked, self.max_wait))
                         wait = max(wait, asked)
                     elif response.status_code >= 400:
-                        raise FetchError(f"{named}: the server answered {response.status_code}{_words(response)}")
+                        raise FetchError(
+                            f"{named}: the server answered {response.status_code}{_words(response)}"
+                        )
                     else:
                         body = self._body(response, named)
                         expected = response.headers.get("Content-Length")

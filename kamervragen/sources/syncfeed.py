@@ -36,6 +36,7 @@ class Entity:
     updated: str | None
     fields: dict[str, str] = field(default_factory=dict)
     refs: dict[str, list[str]] = field(default_factory=dict)
+    resource: str | None = None  # the entry's enclosure: the file of a Document, a photo
 
 
 @dataclass
@@ -102,7 +103,12 @@ def parse_page(data: bytes) -> Page:
                     f"an entry holds <{_local(element.tag)}> outside the Kamer's namespace {TK} "
                     f"(in {etree.QName(element).namespace or 'no namespace'})"
                 )
-            entities.append(parse_entity(element))
+            entity = parse_entity(element)
+            entity.resource = next(
+                (link.get("href") for link in entry.findall(f"{ATOM}link") if link.get("rel") == "enclosure"),
+                None,
+            )
+            entities.append(entity)
         # The Kamer's advice: keep each entry's own next link and resume from the last one,
         # since the last page has no next link of its own.
         resume = _token(entry) or resume
@@ -147,6 +153,11 @@ def _fetch_page(get: object, url: str, params: dict[str, str], attempts: int = 3
 
 
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def resource_url(base_url: str, entity_id: str) -> str:
+    """Where the SyncFeed serves an entity's file when its entry names no enclosure."""
+    return base_url.rstrip("/") + f"/SyncFeed/2.0/Resources/{entity_id}"
 
 
 def date_of(value: str | None) -> str | None:

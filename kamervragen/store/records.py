@@ -266,7 +266,7 @@ class Records:
             events += life.record_events(kind, submitted, received, text)
         termijn = None
         if case is not None:
-            documents = [(d.get("soort", ""), d.get("datum")) for d in json.loads(case[2])]
+            documents = [(d.get("soort", ""), d.get("datum"), d.get("notice")) for d in json.loads(case[2])]
             events += life.case_events(case[0], documents)
             termijn = case[1]
         lived = life.assess(events, termijn, "sync" if case is not None else "documents")
@@ -336,7 +336,9 @@ class Records:
             else None
         )
         if case:
-            events += life.case_events(None, [(d.get("soort", ""), d.get("datum")) for d in json.loads(case)])
+            events += life.case_events(
+                None, [(d.get("soort", ""), d.get("datum"), d.get("notice")) for d in json.loads(case)]
+            )
         return life.assess(events).delay_notices
 
     def find(self, reference: str) -> int | None:
