@@ -117,6 +117,7 @@ def sync_tk(store: Store, get: Get, base_url: str, progress: Progress | None = N
                                 )
                     mirror.mark_dirty(touched)
                     mirror.set_sync_state("tk", category, resume or "")
+                    status.save(store)  # the Mededelingen to read, with the page that named them
                 if progress:
                     progress(f"{category}: {summary.new + summary.updated + summary.unchanged} entities")
         except (FetchError, syncfeed.FeedError) as exc:
@@ -223,7 +224,9 @@ def sync_koop(
     summary = SyncSummary()
     status = SourceStatus.load(store, "koop")
     with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
-        _retry_failed(store, get, status, summary, pool)
+        # (The search from the last day on lists that day's documents again: one tried
+        # just now from the retry list is not tried twice.)
+        tried = _retry_failed(store, get, status, summary, pool)
         for publication in sru.PUBLICATIONS:
             state = json.loads(store.mirror.sync_state("koop", publication) or "{}")
             start_since = since or state.get("since")
@@ -234,12 +237,14 @@ def sync_koop(
             newest = state.get("since")
             try:
                 for page, resume in sru.search(get, base_url, sru.query(publication, start_since), start):
-                    fetched = pool.map(lambda record: _fetch(get, record), page.records)
+                    records = [r for r in page.records if r.identifier not in tried]
+                    fetched = pool.map(lambda record: _fetch(get, record), records)
                     with store.transaction():
-                        for record, (download, problem) in zip(page.records, fetched, strict=True):
+                        for record in page.records:
                             newest = max(
                                 filter(None, [newest, (record.modified or "")[:10] or None]), default=None
                             )
+                        for record, (download, problem) in zip(records, fetched, strict=True):
                             if problem is None and download is not None:
                                 problem = _store(store, record, download, summary)
                             if problem is not None:
@@ -306,8 +311,8 @@ def _store(store: Store, record: sru.SruRecord, download: Download, summary: Syn
 
 def _retry_failed(
     store: Store, get: Get, status: SourceStatus, summary: SyncSummary, pool: ThreadPoolExecutor
-) -> None:
-    """The documents that failed before, tried again first."""
+) -> set[str]:
+    """The documents that failed before, tried again first; returns their identifiers."""
     pending = [sru.SruRecord(**item["record"]) for item in status.retry.values()]
     fetched = pool.map(lambda record: _fetch(get, record), pending)
     for record, (download, problem) in zip(pending, fetched, strict=True):
@@ -321,6 +326,7 @@ def _retry_failed(
                 status.fail(record, problem)
                 summary.failed.append(f"{record.identifier} (again): {problem}")
             status.save(store)
+    return {record.identifier for record in pending}
 
 
 @dataclass

@@ -965,6 +965,8 @@ class FakeServices:
             (a.identifier, a.vj, f"Antwoord op vragen over {a.case.subject}", a.modified, a.case.nummer)
             for a in self.history.live_answers()
         ] + [r[0] for r in self._recorded.values()]
+        if "zonder antwoord" in query:
+            items = []  # the fake publishes no questions apart from their answers
         since = MODIFIED.search(query)
         if since:
             items = [i for i in items if i[3] >= date.fromisoformat(since.group(1))]

@@ -12,7 +12,6 @@ from kamervragen import life
 from kamervragen.cases import QUESTIONS, Case, Document, assess
 from kamervragen.sources import sru, syncfeed
 from kamervragen.sources.http import USER_AGENT, Client, FetchError
-from kamervragen.sources.odata import to_syncfeed
 
 ANSWER, DELAY, NOTICE = "Antwoord schriftelijke vragen", "Mededeling (uitstel antwoord)", "Mededeling"
 
@@ -67,17 +66,6 @@ def test_syncfeed_page_keeps_unknown_fields_and_sees_deletions() -> None:
     assert zaak.fields["nieuwVeld"] == "bewaard", "unknown fields are kept"
     assert zaak.refs == {"kamerstukdossier": ["0a1b2c3d-0000-0000-0000-000000000009"]}
     assert not zaak.deleted and deleted.deleted
-
-
-def test_odata_v5_renames_are_mapped() -> None:
-    assert to_syncfeed({"Naam": "Dijk", "FractieNaam": "SP"}, "v5") == {
-        "actorNaam": "Dijk",
-        "actorFractie": "SP",
-    }
-    assert to_syncfeed({"ActorNaam": "Dijk", "ActorFractie": "SP"}, "v4") == {
-        "actorNaam": "Dijk",
-        "actorFractie": "SP",
-    }
 
 
 def test_client_retries_honours_retry_after_and_names_the_user_agent() -> None:
@@ -142,7 +130,9 @@ def case(*documents: Document, termijn: str | None = None) -> Case:
         ),
         ([], None, "overdue", "2024-01-22", None),
         ([Document("n", DELAY, "2024-01-20")], None, "open", "2024-02-12", None),
-        ([Document("m", NOTICE, "2024-01-10")], None, "withdrawn", "2024-01-22", None),
+        ([Document("m", NOTICE, "2024-01-10", notice="withdrawn")], None, "withdrawn", "2024-01-22", None),
+        # A Mededeling not read yet says nothing: the case is still open (or overdue).
+        ([Document("m", NOTICE, "2024-01-10")], None, "overdue", "2024-01-22", None),
         ([Document("a", ANSWER, "2024-02-01")], "2024-02-05", "answered", "2024-02-05", 31),
     ],
 )
@@ -178,47 +168,6 @@ def test_every_recorded_koop_response_is_read(corpus: Path) -> None:
         assert read_metadata((koop / name).read_bytes()).get("DC.identifier"), name
     [single] = sru.parse_response((koop / "plooi-test-sru_record_kv_onopgemaakt.xml").read_bytes()).records
     assert single.identifier and single.metadata_url
-
-
-def test_odata_pages_on_and_maps_v5_names() -> None:
-    import json
-
-    from kamervragen.sources.odata import zaken
-
-    pages = {
-        "https://example.test/OData/v5/Zaak": {
-            "value": [
-                {
-                    "Id": "z1",
-                    "Nummer": "2024Z00001",
-                    "Soort": "Schriftelijke vragen",
-                    "Nieuw": 1,
-                    "Document": [
-                        {"Id": "d1", "Soort": "Antwoord schriftelijke vragen", "AanhangselNummer": "12"}
-                    ],
-                    "ZaakActor": [{"Id": "a1", "Relatie": "Indiener", "Naam": "Dijk", "FractieNaam": "SP"}],
-                }
-            ],
-            "@odata.nextLink": "https://example.test/OData/v5/Zaak?$skip=1",
-        },
-        "https://example.test/OData/v5/Zaak?$skip=1": {"value": [{"Id": "z2", "Nummer": "2024Z00002"}]},
-    }
-    asked: list[tuple[str, object]] = []
-
-    def get(url: str, params: dict[str, str] | None) -> bytes:
-        asked.append((url, params))
-        return json.dumps(pages[url]).encode()
-
-    found = list(zaken(get, "https://example.test/OData/v5/", since="2024-01-01", version="v5"))
-    assert [z["nummer"] for z in found] == ["2024Z00001", "2024Z00002"]
-    assert found[0]["documents"] == [
-        {"soort": "Antwoord schriftelijke vragen", "aanhangselnummer": "12", "id": "d1"}
-    ]
-    assert found[0]["actors"] == [
-        {"relatie": "Indiener", "actorNaam": "Dijk", "actorFractie": "SP", "id": "a1"}
-    ]
-    assert found[0]["raw"]["Nieuw"] == 1, "unknown fields are kept in the raw entity"
-    assert "GewijzigdOp ge 2024-01-01" in str(asked[0][1])
 
 
 def test_an_sru_answer_whose_count_is_no_number_is_refused_naming_the_url() -> None:

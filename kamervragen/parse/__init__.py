@@ -95,6 +95,8 @@ def _parse_extracted(extracted: Extracted) -> list[Record]:
     if historic.is_historic(cleaned.lines):
         return historic.parse(cleaned, raw)
     record = _from_text(cleaned.lines, cleaned.notes, cleaned.identifiers, raw, fmt)
+    if extracted.meta:  # a PDF or Word file with KOOP's metadata.xml beside it
+        record = _with_metadata(record, extracted.meta)
     if not (record.questions or record.answers or record.submitters or record.title or record.answered_by):
         raise NotKamervragen("no Kamervragen found in it (no question heading, questions or answers)")
     return [record]
@@ -212,12 +214,9 @@ def _appendix_line(text: str) -> int | None:
     return int(m.group(1)) if m else None
 
 
-def _from_blocks(extracted: Extracted) -> Record:
-    m = extracted.meta
-    heading = " ".join(extracted.heading)
-    idents = [*m.get("DC.identifier", []), *m.get("identifier", []), *m.get("OVERHEIDop.identifier", [])]
-    raw = heading + "\n" + "\n".join(f"{k} {' '.join(v)}" for k, v in m.items() if k.startswith("kop."))
-    record = _heading_record(heading, raw, idents)
+def _with_metadata(record: Record, m: dict[str, list[str]]) -> Record:
+    """What the document left unsaid, from KOOP's metadata (``metadata.xml`` beside it, or
+    the XML's own head): session year, Aanhangsel number, Zaak number, date received."""
     if record.session_year is None:
         for key in ("OVERHEIDop.vergaderjaar", "vergaderjaar"):
             if m.get(key):
@@ -233,6 +232,15 @@ def _from_blocks(extracted: Extracted) -> Record:
         record.received_on = m["OVERHEIDop.datumOntvangst"][0]
     if record.chamber is None and record.id:
         record.chamber = "Eerste Kamer" if "-ek-" in record.id else "Tweede Kamer"
+    return record
+
+
+def _from_blocks(extracted: Extracted) -> Record:
+    m = extracted.meta
+    heading = " ".join(extracted.heading)
+    idents = [*m.get("DC.identifier", []), *m.get("identifier", []), *m.get("OVERHEIDop.identifier", [])]
+    raw = heading + "\n" + "\n".join(f"{k} {' '.join(v)}" for k, v in m.items() if k.startswith("kop."))
+    record = _with_metadata(_heading_record(heading, raw, idents), m)
     blocks = []
     assert extracted.blocks is not None
     for block in extracted.blocks:

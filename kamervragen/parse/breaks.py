@@ -131,7 +131,9 @@ def _frequent() -> dict[str, float]:
     floor = 2000 * COMMON
     dutch = words()
     out = {w: f for w, f in dutch.items() if f >= floor}
-    out.update((w, f) for w, f in _english().items() if f >= floor and len(w) >= 3 and dutch.get(w, 0.0) < 1e-6)
+    out.update(
+        (w, f) for w, f in _english().items() if f >= floor and len(w) >= 3 and dutch.get(w, 0.0) < 1e-6
+    )
     return out
 
 
@@ -328,7 +330,9 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             at = text.find(token)
             while at != -1:
                 end = at + len(token)
-                if (at == 0 or not _letterlike(text[at - 1])) and (end == len(text) or not _letterlike(text[end])):
+                if (at == 0 or not _letterlike(text[at - 1])) and (
+                    end == len(text) or not _letterlike(text[end])
+                ):
                     for offset, score in splits:
                         found[at + offset] = Candidate(at + offset, score)
                 at = text.find(token, end)

@@ -340,7 +340,9 @@ def _tag_markers(line: str, numbers: set[str]) -> str:
                 continue  # a decimal
         word = _WORD_BEFORE.search(line, max(0, start - 64), start)
         # CO2, Q1, F35, B1: a number after a lone capital or in a formula is no marker.
-        if word and ((word.group(0) + number) in _CHEMISTRY or (len(word.group(0)) == 1 and word.group(0).isupper())):
+        if word and (
+            (word.group(0) + number) in _CHEMISTRY or (len(word.group(0)) == 1 and word.group(0).isupper())
+        ):
             continue
         out += [line[last:start], MARK.format(number)]
         last = end

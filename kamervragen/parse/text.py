@@ -142,7 +142,10 @@ def split_glued_words(text: str, content_pairs: bool = False) -> str:
     # replacement called for every word would cost more than the judging.
     split = {}
     for token in set(_TOKEN.findall(text)):
-        if vocabulary.get(token.lower(), 0.0) < 5e-6 and (parts := split_glued(token, content_pairs)) != token:
+        if (
+            vocabulary.get(token.lower(), 0.0) < 5e-6
+            and (parts := split_glued(token, content_pairs)) != token
+        ):
             split[token] = parts
     if split:
         pattern = r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, split)) + r")(?![^\W\d_])"

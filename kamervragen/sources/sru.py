@@ -68,7 +68,11 @@ def parse_response(data: bytes) -> SruPage:
             raise DocumentError(f"an HTML page came instead of an SRU answer{server_words(data)}") from None
         raise
     if root.tag not in (f"{SRU}searchRetrieveResponse", f"{SRU}record"):
-        raise DocumentError(f"not an SRU 2.0 answer (its root is <{etree.QName(root).localname}>)")
+        name = etree.QName(root).localname
+        if name.lower() == "html":
+            raise DocumentError(f"an HTML page came instead of an SRU answer{server_words(data)}")
+        words = server_words(data) if name.lower() == "error" else ""
+        raise DocumentError(f"not an SRU 2.0 answer (its root is <{name}>){words}")
     diagnostic = root.find(f".//{DIAG}diagnostic")
     if diagnostic is not None:
         words = diagnostic.findtext(f"{DIAG}message") or diagnostic.findtext(f"{DIAG}details") or ""
