@@ -84,8 +84,10 @@ def main() -> None:
             best = (total, dict(spent))
     assert best is not None
     total, stages = best
-    print(f"{group}: {len(docs)} documents, fastest of {PASSES} cold passes {total * 1000:.0f} ms "
-          f"({len(docs) / total:.0f} docs/s)")
+    print(
+        f"{group}: {len(docs)} documents, fastest of {PASSES} cold passes {total * 1000:.0f} ms "
+        f"({len(docs) / total:.0f} docs/s)"
+    )
     for stage, seconds in stages.items():
         print(f"  {stage:15} {seconds * 1000:6.0f} ms")
 
