@@ -412,6 +412,7 @@ class Source(StrEnum):
 
 
 TK_URL = "https://gegevensmagazijn.tweedekamer.nl"
+SHOWN_FAILURES = 50  # per source; a long outage would bury the summary
 KOOP_URL = "https://repository.overheid.nl"
 
 
@@ -497,8 +498,14 @@ def sync(
             client.close()
     failed = False
     for name, summary in summaries:
-        for problem in summary.failed:
+        for problem in summary.failed[:SHOWN_FAILURES]:
             typer.echo(f"kamervragen: {problem}", err=True)
+        if len(summary.failed) > SHOWN_FAILURES:
+            typer.echo(
+                f"kamervragen: and {len(summary.failed) - SHOWN_FAILURES} more failures"
+                " (kamervragen sync --status lists what waits to be retried)",
+                err=True,
+            )
         if summary.unknown_soorten:
             typer.echo(
                 f"kamervragen: kept documents of unknown kinds: {', '.join(sorted(summary.unknown_soorten))}",

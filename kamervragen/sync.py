@@ -147,6 +147,11 @@ def _read_notices(store: Store, get: Get, status: SourceStatus, summary: SyncSum
     classified (kamervragen.parse.notice) and kept beside it, its case worked out again.
     One that cannot be read stays waiting and is reported."""
     for document_id, item in sorted(status.retry.items()):
+        if store.mirror.entity(document_id) is None:  # deleted by the Kamer meanwhile
+            with store.transaction():
+                del status.retry[document_id]
+                status.save(store)
+            continue
         problem = None
         try:
             data = get(item["url"], None)
