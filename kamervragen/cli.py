@@ -249,52 +249,64 @@ def search(
     kind: str | None = KindOption,
     status: Status | None = StatusOption,
     limit: int = typer.Option(20, "--limit", min=1, max=1000),
-    as_json: bool = typer.Option(False, "--json", help="One hit per line as JSON."),
+    sort: str = typer.Option("relevance", "--sort", help="relevance (best first) or date (newest first)."),
+    blocks: bool = typer.Option(False, "--blocks", help="One line per matching passage, not per set."),
+    as_json: bool = typer.Option(
+        False, "--json", help="One set (or, with --blocks, passage) per line as JSON."
+    ),
 ) -> None:
-    """Search questions and answers in Dutch, best matches first."""
+    """Search questions and answers in Dutch: one result per set, best matches first."""
     from kamervragen.query import QueryError
+    from kamervragen.search import SORTS, Result, search_sets
     from kamervragen.search import search as run
 
+    if sort not in SORTS:
+        typer.echo(f"kamervragen: --sort {sort!r}: kies relevance of date", err=True)
+        raise typer.Exit(2)
     filters = _filters(member, party, ministry, minister, date_from, date_to, session_year, kind, status)
     store = _store(db)
     try:
-        results = run(store, query, filters, limit)
+        found = (
+            [(r, []) for r in run(store, query, filters, limit)]
+            if blocks
+            else [(s.best, s.more) for s in search_sets(store, query, filters, limit, 0, sort).sets]
+        )
     except QueryError as exc:
         typer.echo(f"kamervragen: query {query!r}: {exc}", err=True)
         raise typer.Exit(2) from None
     finally:
         store.close()
-    for r in results:
+
+    def passage(r: Result) -> dict[str, object]:
+        return {"block": r.hit.block, "numbers": r.hit.numbers, "score": r.hit.score, "snippet": r.snippet}
+
+    for r, more in found:
         h = r.hit
         if as_json:
-            typer.echo(
-                json.dumps(
-                    {
-                        "id": h.doc_id,
-                        "case_number": h.case_number,
-                        "title": h.title,
-                        "block": h.block,
-                        "numbers": h.numbers,
-                        "score": h.score,
-                        "snippet": r.snippet,
-                        "submitted_on": h.submitted_on,
-                        "kind": h.kind,
-                        "status": h.status,
-                        "submitters": h.submitters,
-                        "set": h.set_id,
-                    },
-                    ensure_ascii=False,
-                )
-            )
+            line: dict[str, object] = {
+                "set": h.set_id,
+                "id": h.doc_id,
+                "case_number": h.case_number,
+                "title": h.title,
+                **passage(r),
+                "submitted_on": h.submitted_on,
+                "kind": h.kind,
+                "status": h.status,
+                "submitters": h.submitters,
+            }
+            if not blocks:
+                line["more"] = [passage(m) for m in more]
+            typer.echo(json.dumps(line, ensure_ascii=False))
         else:
             label = ("vraag " if h.block == "question" else "antwoord ") + ", ".join(map(str, h.numbers))
+            also = f"  (+{len(more)} passages)" if more else ""
             typer.echo(
                 f"{h.submitted_on or '????-??-??'}  {h.doc_id or h.case_number or '#' + str(h.set_id)}  {label}"
-                f"  [{life.LABELS[h.status]}]"
+                f"  [{life.LABELS[h.status]}]{also}"
             )
             typer.echo(f"  {h.title or ''}")
             typer.echo(f"  {r.snippet}\n")
-    if not results and not as_json:
+    if not found and not as_json:
         typer.echo("geen resultaten", err=True)
 
 

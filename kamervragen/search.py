@@ -72,6 +72,48 @@ def search(store: Store, query: str, filters: Filters | None = None, limit: int 
     return [Result(h, snippet(h.text, wanted, prefixes)) for h in hits]
 
 
+@dataclass
+class SetResult:
+    """One set found: the passage that matched best, and the other matching passages."""
+
+    best: Result
+    more: list[Result]
+
+
+@dataclass
+class SetResults:
+    total: int  # sets that match ("at least", when capped)
+    capped: bool
+    sets: list[SetResult]
+
+
+SORTS = ("relevance", "date")
+
+
+def search_sets(
+    store: Store,
+    query: str,
+    filters: Filters | None = None,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+) -> SetResults:
+    """One result per set, with its best passage first (see Search.sets)."""
+    tree = parse_query(query)
+    found = store.search.sets(tree, filters or Filters(), limit, offset, sort)
+    wanted = set(terms(tree))
+    prefixes = tuple(t.stem for t in _prefix_terms(tree))
+
+    def result(hit: Hit) -> Result:
+        return Result(hit, snippet(hit.text, wanted, prefixes))
+
+    return SetResults(
+        found.total,
+        found.capped,
+        [SetResult(result(s.best), [result(h) for h in s.more]) for s in found.sets],
+    )
+
+
 def _prefix_terms(node: object) -> list[Term]:
     if isinstance(node, Term):
         return [node] if node.prefix else []
@@ -149,4 +191,15 @@ def question_text(record: Record) -> str:
     return " ".join([record.title or "", *(q.text for q in record.questions)])
 
 
-__all__ = ["Result", "Similar", "parse_query", "question_text", "search", "similar", "snippet"]
+__all__ = [
+    "Result",
+    "SetResult",
+    "SetResults",
+    "Similar",
+    "parse_query",
+    "question_text",
+    "search",
+    "search_sets",
+    "similar",
+    "snippet",
+]

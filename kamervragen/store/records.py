@@ -408,6 +408,20 @@ class Records:
             for i, j, outcome, due, days in rows
         ]
 
+    def owners(self, block_ids: list[int]) -> dict[int, tuple[int, str, str | None]]:
+        """Per block: its set, its kind (question or answer) and the set's submission date."""
+        out: dict[int, tuple[int, str, str | None]] = {}
+        for start in range(0, len(block_ids), 500):
+            chunk = block_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for block_id, set_id, kind, submitted in self.db.all(
+                f"SELECT b.id, b.set_id, b.kind, s.submitted_on FROM blocks b JOIN sets s ON s.id = b.set_id"
+                f" WHERE b.id IN ({marks})",
+                chunk,
+            ):
+                out[int(block_id)] = (int(set_id), str(kind), submitted)
+        return out
+
     def hits(self, ranked: list[tuple[int, float]]) -> dict[int, Hit]:
         """The blocks the index ranked, with what a result shows of their set."""
         if not ranked:

@@ -1,7 +1,8 @@
 """The search job of the store: a parsed query and filters in, ranked hits out.
 
 The backend's index ranks the blocks (filters applied inside it, before the limit); this
-job weighs questions above answers, adds what a result shows of its set, and counts the
+job weighs questions above answers, gathers the blocks into one result per set, adds what
+a result shows of its set, and counts the
 facets of a search in the vocabulary people read (party and ministry names, years,
 statuses), never in the index's tokens.
 """
@@ -9,6 +10,7 @@ statuses), never in the index's tokens.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from kamervragen import life
 from kamervragen.query import Node
@@ -17,6 +19,23 @@ from kamervragen.store.filters import FacetCounts, Filters
 from kamervragen.store.records import Records
 
 QUESTION_BOOST = 1.3
+# Blocks ranked to gather a search's sets: past this the count is "at least" (capped).
+GROUP_CAP = 2000
+
+
+@dataclass
+class SetHit:
+    """A set found: its best matching block, and its other matching blocks, best first."""
+
+    best: Hit
+    more: list[Hit]
+
+
+@dataclass
+class SetPage:
+    total: int  # sets matching, among the first GROUP_CAP blocks
+    capped: bool  # True: more blocks matched than were gathered
+    sets: list[SetHit]
 
 
 class Search:
@@ -36,6 +55,42 @@ class Search:
             hit.score = round(hit.score * (QUESTION_BOOST if hit.block == "question" else 1.0), 4)
         out.sort(key=lambda h: -h.score)
         return out[:limit]
+
+    def sets(
+        self, query: Node, filters: Filters, limit: int, offset: int = 0, sort: str = "relevance"
+    ) -> SetPage:
+        """One result per set: its best matching block and the others, best first; the
+        sets ordered by their best block (``sort="relevance"``) or newest first
+        (``"date"``), ``limit`` of them from ``offset``, and how many sets match in all
+        (among the best :data:`GROUP_CAP` blocks)."""
+        plan = self.records.plan(filters)
+        if plan is None:
+            return SetPage(0, False, [])
+        ranked = self.index.rank(query, plan.groups, plan.checks("f"), GROUP_CAP)
+        owners = self.records.owners([block_id for block_id, _ in ranked])
+        per_set: dict[int, list[tuple[int, float]]] = {}
+        for block_id, score in ranked:
+            if block_id in owners:
+                set_id, kind, _ = owners[block_id]
+                boosted = round(score * (QUESTION_BOOST if kind == "question" else 1.0), 4)
+                per_set.setdefault(set_id, []).append((block_id, boosted))
+        for blocks in per_set.values():
+            blocks.sort(key=lambda b: -b[1])
+        dates = {set_id: submitted for set_id, _, submitted in owners.values()}
+        if sort == "date":
+            order = sorted(per_set, key=lambda s: (dates.get(s) or "", s), reverse=True)
+        else:
+            order = sorted(per_set, key=lambda s: (-per_set[s][0][1], s))
+        chosen = order[offset : offset + limit]
+        hits = self.records.hits([b for s in chosen for b in per_set[s]])
+        out = []
+        for set_id in chosen:
+            found = [hits[b] for b, _ in per_set[set_id] if b in hits]
+            for hit, (_, score) in zip(found, per_set[set_id], strict=False):
+                hit.score = score
+            if found:
+                out.append(SetHit(found[0], found[1:]))
+        return SetPage(len(per_set), len(ranked) >= GROUP_CAP, out)
 
     def facets(self, query: Node, filters: Filters, sample: int = 20_000) -> FacetCounts:
         """How many matching sets have each party, addressed ministry, year and status,

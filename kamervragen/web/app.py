@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 from xml.sax.saxutils import escape as xml_escape
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 from kamervragen import __version__, life
 from kamervragen.query import QueryError, parse_query
 from kamervragen.record import Record
+from kamervragen.search import SetResults, search_sets
 from kamervragen.search import search as run_search
 from kamervragen.store import CHARTS, PARTIAL_DATE, Filters, Store, default_location
 from kamervragen.store.filters import invalid
@@ -35,6 +36,8 @@ from kamervragen.web.charts import draw
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 20
+MAX_OFFSET = 10_000  # how deep a cursor may page
+SORT = {"relevantie": "relevance", "datum": "date"}  # the page's words → the search's
 OFFICIAL = "https://zoek.officielebekendmakingen.nl/{}.html"
 
 
@@ -58,9 +61,13 @@ class SearchParams:
         session_year: Annotated[str | None, Query(pattern=r"^(\d{4}-\d{4})?$")] = None,
         kind: Annotated[str | None, Query(pattern="^(questions|answer|delay_notice|notice)?$")] = None,
         status: Annotated[str | None, Query(pattern=f"^({'|'.join(life.STATUS_FILTERS)})?$")] = None,
+        sort: Annotated[
+            str | None, Query(pattern="^(relevantie|datum)?$", description="relevantie of datum")
+        ] = None,
         cursor: Annotated[str | None, Query(max_length=100)] = None,
     ) -> None:
         self.q = q.strip()
+        self.sort = sort or "relevantie"
         self.filters = Filters(
             member=member or None,
             party=party or None,
@@ -83,7 +90,10 @@ class SearchParams:
             self.filters.upto_set = db.sets.last_set()
 
     def next_cursor(self, step: int) -> str:
-        position = {"o": self.offset + step, "u": self.filters.upto_set}
+        return self.cursor_at(self.offset + step)
+
+    def cursor_at(self, offset: int) -> str:
+        position = {"o": offset, "u": self.filters.upto_set}
         return base64.urlsafe_b64encode(json.dumps(position).encode()).decode().rstrip("=")
 
     def query_string(self, **changes: object) -> str:
@@ -99,6 +109,7 @@ class SearchParams:
             "session_year": f.session_year,
             "kind": f.kind,
             "status": f.status,
+            "sort": self.sort if self.sort != "relevantie" else None,
             **changes,
         }
         return urlencode({k: v for k, v in values.items() if v})
@@ -116,7 +127,7 @@ def _position(cursor: str | None) -> tuple[int, int | None]:
         raise HTTPException(
             400, "deze cursor komt niet van deze server; begin opnieuw zonder cursor"
         ) from None
-    if not 0 <= offset <= 10_000 or not 0 <= upto < 2**63:
+    if not 0 <= offset <= MAX_OFFSET or not 0 <= upto < 2**63:
         raise HTTPException(400, "deze cursor valt buiten het bereik")
     return offset, upto
 
@@ -143,6 +154,8 @@ def create_app(location: str | Path) -> FastAPI:
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["marks"] = _marks
     templates.env.filters["en"] = _and_list
+    templates.env.filters["dutch_date"] = dutch_date
+    templates.env.filters["query_items"] = lambda query: parse_qsl(query)
     templates.env.globals["official"] = lambda doc_id: OFFICIAL.format(doc_id) if doc_id else None
     templates.env.globals["status_labels"] = life.LABELS
     templates.env.globals["status_choices"] = [(s, life.LABELS[s]) for s in life.STATUS_FILTERS]
@@ -176,16 +189,41 @@ def create_app(location: str | Path) -> FastAPI:
         window = results[params.offset : params.offset + limit]
         return window, len(results) > params.offset + limit
 
+    def run_sets(db: Store, params: SearchParams, limit: int) -> SetResults:
+        params.pin(db)
+        try:
+            return search_sets(db, params.q, params.filters, limit, params.offset, SORT[params.sort])
+        except QueryError as exc:
+            raise HTTPException(400, f"de zoekvraag klopt niet: {exc}") from None
+
+    def pages(params: SearchParams, total: int) -> list[tuple[int, str | None]]:
+        """Page numbers with the link to each (None for the current one), at most ten around it."""
+        count = min(-(-total // PAGE_SIZE), MAX_OFFSET // PAGE_SIZE + 1)
+        current = params.offset // PAGE_SIZE
+        first = max(0, min(current - 4, count - 10))
+        return [
+            (
+                n + 1,
+                None
+                if n == current
+                else params.query_string(cursor=params.cursor_at(n * PAGE_SIZE))
+                if n
+                else params.query_string(),
+            )
+            for n in range(first, min(count, first + 10))
+        ]
+
     # -- pages -------------------------------------------------------------------------
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request, db: Db, params: Params) -> HTMLResponse:
-        results: list[Any] = []
+        found: SetResults | None = None
         facets: dict[str, list[tuple[str, str, int]]] = {}
         recent: list[Any] = []
         more = False
         if params.q:
-            results, more = run(db, params, PAGE_SIZE)
+            found = run_sets(db, params, PAGE_SIZE)
+            more = params.offset + PAGE_SIZE < found.total
             facets = _facets(db, params)
         else:
             params.pin(db)
@@ -195,7 +233,17 @@ def create_app(location: str | Path) -> FastAPI:
             request,
             "search.html",
             params=params,
-            results=results,
+            found=found,
+            pages=pages(params, found.total) if found else [],
+            previous=(
+                (
+                    params.query_string(cursor=params.cursor_at(params.offset - PAGE_SIZE))
+                    if params.offset > PAGE_SIZE
+                    else params.query_string()
+                )
+                if params.offset
+                else None
+            ),
             recent=recent,
             facets=facets,
             next_cursor=params.next_cursor(PAGE_SIZE) if more else None,
@@ -301,11 +349,41 @@ def create_app(location: str | Path) -> FastAPI:
     def api_search(
         db: Db, params: Params, limit: Annotated[int, Query(ge=1, le=100)] = PAGE_SIZE
     ) -> dict[str, Any]:
-        """Question and answer blocks, best first; ``next`` is the cursor of the next page."""
+        """The sets found, one per set with its matching passages (``sets``, and ``total``
+        sets in all), and the same passages one by one (``hits``); ``next`` is the cursor
+        of the next page of sets."""
         if not params.q:
             raise HTTPException(400, "geef een zoekvraag in q")
-        results, more = run(db, params, limit)
+        found = run_sets(db, params, limit)
+        # The same passages one by one, as before sets were gathered: the page's sets' blocks.
+        results = [r for s in found.sets for r in (s.best, *s.more)]
+        more = params.offset + limit < found.total
+
+        def passage(r: Any) -> dict[str, Any]:
+            return {
+                "block": r.hit.block,
+                "numbers": r.hit.numbers,
+                "score": r.hit.score,
+                "snippet": r.snippet,
+            }
+
         return {
+            "total": found.total,
+            "total_is_lower_bound": found.capped,
+            "sets": [
+                {
+                    "set": s.best.hit.set_id,
+                    "id": s.best.hit.doc_id,
+                    "case_number": s.best.hit.case_number,
+                    "title": s.best.hit.title,
+                    "submitted_on": s.best.hit.submitted_on,
+                    "kind": s.best.hit.kind,
+                    "status": s.best.hit.status,
+                    "submitters": s.best.hit.submitters,
+                    "passages": [passage(s.best), *map(passage, s.more)],
+                }
+                for s in found.sets
+            ],
             "hits": [
                 {
                     "set": r.hit.set_id,
@@ -413,6 +491,24 @@ def _and_list(items: list[Any]) -> str:
     """[2, 3, 4] as "2, 3 en 4", the way the documents write it."""
     words = [str(i) for i in items]
     return ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
+
+
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def dutch_date(value: str | None) -> str:
+    """ "2024-11-20" → "20 november 2024"; a partial date as far as it goes."""
+    if not value:
+        return "datum onbekend"
+    parts = value[:10].split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+    except (ValueError, IndexError):
+        return value
+    return value
 
 
 def _marks(snippet: str) -> Markup:
