@@ -11,6 +11,8 @@ from typer.testing import CliRunner
 from kamervragen.cli import SAMPLES, app
 from kamervragen.record import SCHEMA_PATH, json_schema
 
+from .test_ingest import write_documents
+
 runner = CliRunner()
 SAMPLE = SAMPLES / "voorbeeld-antwoord.txt"
 
@@ -89,3 +91,20 @@ def test_sync_refuses_an_impossible_since(tmp_path: Path) -> None:
     assert (
         result.stderr.strip() == "kamervragen: --since '2024-02-30': give a date that exists, as YYYY-MM-DD"
     )
+
+
+def test_search_prints_each_set_once_and_blocks_on_request(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    write_documents(docs, 3)
+    db = str(tmp_path / "k.db")
+    assert CliRunner().invoke(app, ["ingest", str(docs), "--db", db]).exit_code == 0
+    per_set = CliRunner().invoke(app, ["search", "onderwerp OR wachttijden", "--db", db, "--json"])
+    lines = [json.loads(line) for line in per_set.stdout.splitlines()]
+    assert len(lines) == 3 == len({line["set"] for line in lines})
+    assert all(len(line["more"]) == 1 for line in lines), "the other matching question of each set"
+    per_block = CliRunner().invoke(
+        app, ["search", "onderwerp OR wachttijden", "--db", db, "--json", "--blocks"]
+    )
+    assert len(per_block.stdout.splitlines()) == 6
+    wrong = CliRunner().invoke(app, ["search", "x", "--db", db, "--sort", "alfabet"])
+    assert wrong.exit_code == 2 and "relevance" in wrong.output

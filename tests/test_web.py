@@ -269,3 +269,38 @@ def test_serve_starts_worker_processes_on_the_given_store(client: TestClient) ->
         _, errors = server.communicate(timeout=30)
     assert people is not None, errors.decode()
     assert {"name": "De Vries", "party": "SP", "sets": 1} in people
+
+
+def test_search_gives_one_result_per_set_with_page_numbers_and_sorting(client: TestClient) -> None:
+    store = open_store(client.app.state.location)  # type: ignore[attr-defined]
+    blocks = search(store, "onderwerp OR wachttijden", limit=1000)
+    sets = {h.hit.set_id for h in blocks}
+    assert len(blocks) > len(sets) > 20, "the test needs sets with several matching passages, over a page"
+    first = client.get("/", params={"q": "onderwerp OR wachttijden"}).text
+    assert f"{len(sets)} sets gevonden" in first
+    listed = [int(n) for n in re.findall(r'<h3><a href="/set/(\d+)#', first)]
+    assert len(listed) == 20 == len(set(listed)), "one result per set"
+    assert "andere passage" in first, "a set's other matching passages can be unfolded"
+    nav = re.search(r'<nav class="pages".*?</nav>', first, re.S)
+    assert nav and '<span aria-current="page">1</span>' in nav.group(0) and 'rel="next"' in nav.group(0)
+    second_url = re.search(r'<a href="(/\?[^"]*)">2</a>', nav.group(0))
+    assert second_url
+    second = client.get(second_url.group(1).replace("&amp;", "&")).text
+    rest = [int(n) for n in re.findall(r'<h3><a href="/set/(\d+)#', second)]
+    assert set(listed) | set(rest) == sets and not set(listed) & set(rest)
+    assert 'rel="prev"' in second
+    by_date = client.get("/", params={"q": "onderwerp OR wachttijden", "sort": "datum"}).text
+    order = [
+        store.sets.record(int(n)).submitted_on or "" for n in re.findall(r'<h3><a href="/set/(\d+)#', by_date)
+    ]
+    assert order == sorted(order, reverse=True), "newest first"
+    api = client.get("/api/search", params={"q": "onderwerp OR wachttijden", "limit": 5}).json()
+    assert api["total"] == len(sets) and len(api["sets"]) == 5
+    assert sum(len(s["passages"]) for s in api["sets"]) == len(api["hits"])
+
+
+def test_dates_on_pages_are_written_in_dutch() -> None:
+    from kamervragen.web.app import dutch_date
+
+    assert dutch_date("2024-11-20") == "20 november 2024"
+    assert dutch_date("2024-03") == "maart 2024" and dutch_date(None) == "datum onbekend"
