@@ -50,3 +50,21 @@ def migrate(db: Database, store: Any, migrations: list[Migration], legacy: int =
             db.execute("INSERT INTO migrations VALUES (?, CAST(CURRENT_TIMESTAMP AS TEXT))", (m.name,))
         now.append(m.name)
     return now
+
+
+def rewrite_sets(store: Any) -> None:
+    """Every set written again through the records job (its rows, its life worked out by
+    kamervragen.life, its blocks indexed with today's tokens and columns); then the names
+    no set uses any more are dropped."""
+    for set_id, source in store.db.all("SELECT id, source FROM sets ORDER BY id"):
+        record = store.sets.record(int(set_id))
+        digest = store.db.value("SELECT content_hash FROM sets WHERE id = ?", (set_id,))
+        store.sets._delete(int(set_id))
+        store.index.add(store.sets._insert(record, source, digest, int(set_id))[1])
+    store.db.execute("DELETE FROM people WHERE id NOT IN (SELECT person_id FROM set_people)")
+    store.db.execute(
+        "DELETE FROM parties WHERE id NOT IN (SELECT party_id FROM people WHERE party_id IS NOT NULL)"
+    )
+    store.db.execute("DELETE FROM offices WHERE id NOT IN (SELECT office_id FROM set_offices)")
+    store.mirror.reassess_cases()
+    store.sets.relive_all()

@@ -16,7 +16,7 @@ from typing import Any
 from kamervragen.query import And, Node, Or, Phrase, Term
 from kamervragen.store.contract import IndexedBlock
 from kamervragen.store.filters import OUTCOME_TOKENS
-from kamervragen.store.migrations import Migration
+from kamervragen.store.migrations import Migration, rewrite_sets
 from kamervragen.store.sql import Database
 
 # ts_rank's weights, in the order D, C, B, A: footnotes, compound parts, body, title — the
@@ -122,7 +122,12 @@ CREATE INDEX cases_status ON cases(status);
 CREATE TABLE dirty_cases (zaak_id TEXT PRIMARY KEY)
 """
 
-MIGRATIONS = [Migration("0001_schema", SCHEMA)]
+MIGRATIONS = [
+    Migration("0001_schema", SCHEMA),
+    # Parties and ministries under one name each (kamervragen.names), and who asked whom
+    # searchable: every set written again.
+    Migration("0002_names", step=rewrite_sets),
+]
 
 
 def _lexeme(word: str) -> str:

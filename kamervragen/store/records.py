@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Literal
 
-from kamervragen import life
+from kamervragen import life, names
 from kamervragen.analyze import analyze
 from kamervragen.record import Record
 from kamervragen.store.contract import Hit, IndexedBlock, Outcome, SearchIndex
@@ -80,6 +80,21 @@ class Stored:
     status: life.Status
     due_on: str | None
     days_taken: int | None
+
+
+def _who(record: Record) -> list[str]:
+    """The names a set can be found by: its members, their parties (as printed and as
+    kamervragen.names calls them), the ministries asked and the people who answered."""
+    out = [m.name for m in record.submitters]
+    for member in record.submitters:
+        if member.party:
+            out += {member.party, names.party(member.party)}
+    for office in [*record.addressees, *record.answered_by]:
+        if office.portfolio:
+            out += [names.ministry(office.portfolio), names.ministry_abbreviation(office.portfolio) or ""]
+        if office.name:
+            out.append(office.name)
+    return [w for w in out if w]
 
 
 class Records:
@@ -173,7 +188,7 @@ class Records:
         parties: list[int] = []
         # set_tokens, below, once people and offices have their ids
         for position, member in enumerate(record.submitters):
-            party_id = self._id("parties", ("name",), (member.party,)) if member.party else None
+            party_id = self._id("parties", ("name",), (names.party(member.party),)) if member.party else None
             person_id = self._id("people", ("name", "party_id"), (member.name, party_id))
             self.db.execute("INSERT INTO set_people VALUES (?, ?, ?)", (set_id, person_id, position))
             people.append(person_id)
@@ -188,7 +203,7 @@ class Records:
             office_id = self._id(
                 "offices",
                 ("role", "portfolio", "name"),
-                (office.role, office.portfolio or "", office.name or ""),
+                (office.role, names.ministry(office.portfolio) if office.portfolio else "", office.name or ""),
             )
             self.db.execute(
                 "INSERT INTO set_offices VALUES (?, ?, ?, ?)", (set_id, office_id, relation, position)
@@ -202,7 +217,10 @@ class Records:
             record, "", "pending", people, parties, by_relation["addressee"], by_relation["answerer"]
         )
         self.db.execute("UPDATE sets SET facets = ? WHERE id = ?", (_spaced(tokens), set_id))
-        notes = analyze(" ".join(f.text for f in record.footnotes))[0]
+        # Who asked whom is searchable too ("Beckerman", "GroenLinks", "Natuur en
+        # Stikstof"), at the weight of the footnotes: it finds a set, it does not outrank
+        # what its text says.
+        notes = analyze(" ".join([*(f.text for f in record.footnotes), *_who(record)]))[0]
         title, title_parts = analyze(record.title or "")
         blocks = [("question", [q.number], q.text) for q in record.questions]
         blocks += [("answer", a.questions, a.text) for a in record.answers]
@@ -356,9 +374,9 @@ class Records:
         if what == "member":
             rows = self.db.all(f"SELECT id FROM people WHERE name {like} ?", (part,))
         elif what == "party":
-            rows = self.db.all("SELECT id FROM parties WHERE lower(name) = lower(?)", (value,))
+            rows = self.db.all("SELECT id FROM parties WHERE lower(name) = lower(?)", (names.party(value),))
         elif what == "ministry":
-            rows = self.db.all(f"SELECT id FROM offices WHERE portfolio {like} ?", (part,))
+            rows = self.db.all(f"SELECT id FROM offices WHERE portfolio {like} ?", (f"%{names.ministry(value)}%",))
         else:
             rows = self.db.all(
                 f"SELECT id FROM offices WHERE name {like} ? OR portfolio {like} ?", (part, part)

@@ -13,11 +13,10 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from kamervragen.query import And, Node, Or, Phrase, Term
 from kamervragen.store.contract import IndexedBlock
-from kamervragen.store.migrations import Migration
+from kamervragen.store.migrations import Migration, rewrite_sets
 from kamervragen.store.sql import Database
 
 # bm25 weights per column: a hit in the title counts most, a compound part least.
@@ -220,18 +219,6 @@ HISTORY.append(
 )
 
 
-def _rebuild(store: Any) -> None:
-    """Every set written again through the records job: its life worked out by
-    kamervragen.life, its blocks indexed with today's tokens and columns."""
-    for set_id, source in store.db.all("SELECT id, source FROM sets ORDER BY id"):
-        record = store.sets.record(int(set_id))
-        digest = store.db.value("SELECT content_hash FROM sets WHERE id = ?", (set_id,))
-        store.sets._delete(int(set_id))
-        store.index.add(store.sets._insert(record, source, digest, int(set_id))[1])
-    store.mirror.reassess_cases()
-    store.sets.relive_all()
-
-
 MIGRATIONS = [
     Migration("0001_schema", HISTORY[0]),
     Migration("0002_index_kind_and_set", HISTORY[1]),
@@ -255,8 +242,11 @@ MIGRATIONS = [
             tokenize = 'unicode61 remove_diacritics 2');
         INSERT INTO blocks_fts (blocks_fts, rank) VALUES ('rank', 'bm25({", ".join(map(str, WEIGHTS))}, 0.0)')
         """,
-        _rebuild,
+        rewrite_sets,
     ),
+    # Parties and ministries under one name each (kamervragen.names), and who asked whom
+    # searchable: every set written again.
+    Migration("0007_names", step=rewrite_sets),
 ]
 
 
