@@ -304,3 +304,27 @@ def test_dates_on_pages_are_written_in_dutch() -> None:
 
     assert dutch_date("2024-11-20") == "20 november 2024"
     assert dutch_date("2024-03") == "maart 2024" and dutch_date(None) == "datum onbekend"
+
+
+def test_names_have_one_page_and_unknown_ones_a_dutch_404(client: TestClient) -> None:
+    moved = client.get("/partij/S.P.", follow_redirects=False)
+    assert moved.status_code == 301 and moved.headers["location"] == "/partij/SP"
+    party = client.get("/partij/SP")
+    assert party.status_code == 200 and "Socialistische Partij" in party.text
+    assert "Per jaar van indienen" in party.text and '<th scope="row">2026</th>' in party.text
+    assert 'rel="next" href="?pagina=2"' not in party.text or "pagina 1 van" in party.text
+    unknown = client.get("/lid/Niemand")
+    assert (
+        unknown.status_code == 404 and "Geen vragen gevonden" in unknown.text and 'lang="nl"' in unknown.text
+    )
+    nowhere = client.get("/bestaat/niet")
+    assert nowhere.status_code == 404 and "Deze pagina bestaat niet." in nowhere.text
+    assert client.get("/api/bestaat-niet").json() == {"detail": "Deze pagina bestaat niet."}
+    past_the_end = client.get("/partij/SP", params={"pagina": 99})
+    assert past_the_end.status_code == 404 and "de laatste is" in past_the_end.text
+
+
+def test_the_party_filter_takes_any_spelling(client: TestClient) -> None:
+    canonical = client.get("/api/search", params={"q": "wachttijden", "party": "SP", "limit": 100}).json()
+    dotted = client.get("/api/search", params={"q": "wachttijden", "party": "S.P.", "limit": 100}).json()
+    assert canonical["total"] == dotted["total"] > 0

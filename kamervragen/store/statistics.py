@@ -65,6 +65,22 @@ class Statistics:
         out["total"] = sum(out[s] for s in life.STATUSES)
         return out
 
+    def per_year(self, filters: Filters) -> list[tuple[str, int, int, int]]:
+        """Per year of submission: sets the filters select, answered, and answered late
+        (each Zaak once)."""
+        selected = self.records.selected(filters)
+        if selected is None:
+            return []
+        where, params = selected
+        rows = self.db.all(
+            f"SELECT substr(s.submitted_on, 1, 4), count(DISTINCT {UNIT}),"
+            f" count(DISTINCT CASE WHEN s.outcome IN ('answered', 'answered_late') THEN {UNIT} END),"
+            f" count(DISTINCT CASE WHEN s.outcome = 'answered_late' THEN {UNIT} END)"
+            f" FROM sets s WHERE {where} AND s.submitted_on IS NOT NULL GROUP BY 1 ORDER BY 1 DESC",
+            params,
+        )
+        return [(str(y), int(n), int(a), int(late)) for y, n, a, late in rows]
+
     def answer_times(self) -> Rows:
         """How many sets were answered in how many days."""
         counts: Counter[str] = Counter()

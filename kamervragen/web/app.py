@@ -13,18 +13,19 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Annotated, Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, quote, urlencode
 from xml.sax.saxutils import escape as xml_escape
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kamervragen import __version__, life
+from kamervragen import __version__, life, names
 from kamervragen.query import QueryError, parse_query
 from kamervragen.record import Record
 from kamervragen.search import SetResults, search_sets
@@ -36,6 +37,13 @@ from kamervragen.web.charts import draw
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 20
+LISTING_SIZE = 50  # sets per page of a member, party or ministry
+Pagina = Annotated[int, Query(ge=1, le=100_000, description="paginanummer")]
+# Starlette's own words for the errors it raises itself, in Dutch.
+DUTCH_DETAIL = {
+    "Not Found": "Deze pagina bestaat niet.",
+    "Method Not Allowed": "Dat kan op dit adres niet (alleen lezen met GET).",
+}
 MAX_OFFSET = 10_000  # how deep a cursor may page
 SORT = {"relevantie": "relevance", "datum": "date"}  # the page's words → the search's
 OFFICIAL = "https://zoek.officielebekendmakingen.nl/{}.html"
@@ -174,11 +182,12 @@ def create_app(location: str | Path) -> FastAPI:
             return JSONResponse({"detail": problems}, status_code=422)
         return page(request, "error.html", 422, message=f"Ongeldige invoer: {problems}")
 
-    @app.exception_handler(HTTPException)
-    async def http_error(request: Request, exc: HTTPException) -> Response:
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        detail = DUTCH_DETAIL.get(str(exc.detail), str(exc.detail))
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
-        return page(request, "error.html", exc.status_code, message=str(exc.detail))
+            return JSONResponse({"detail": detail}, status_code=exc.status_code, headers=exc.headers)
+        return page(request, "error.html", exc.status_code, message=detail)
 
     def run(db: Store, params: SearchParams, limit: int) -> tuple[list[Any], bool]:
         params.pin(db)
@@ -265,21 +274,63 @@ def create_app(location: str | Path) -> FastAPI:
         )
 
     @app.get("/lid/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def member(request: Request, db: Db, name: str) -> HTMLResponse:
-        return _listing(request, db, f"Kamerlid {name}", Filters(member=name))
+    def member(request: Request, db: Db, name: str, pagina: Pagina = 1) -> Response:
+        return _listing(request, db, "lid", name, f"Kamerlid {name}", Filters(member=name), pagina)
 
     @app.get("/partij/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def party(request: Request, db: Db, name: str) -> HTMLResponse:
-        return _listing(request, db, f"Partij {name}", Filters(party=name))
+    def party(request: Request, db: Db, name: str, pagina: Pagina = 1) -> Response:
+        if names.party(name) != name:  # one page per party: "P.v.d.A." is "PvdA"
+            return RedirectResponse(f"/partij/{quote(names.party(name))}", status_code=301)
+        info = names.party_info(name)
+        history = []
+        if info is not None:
+            start, _, end = info.years.partition("–")
+            history.append(
+                f"{info.full}, in de Tweede Kamer " + (f"van {start} tot {end}" if end else f"sinds {start}")
+            )
+            if info.merged_from:
+                history.append("ontstaan uit " + _and_list(list(info.merged_from)))
+        if later := names.successors(name):
+            history.append("later opgegaan in " + _and_list(later))
+        return _listing(request, db, "partij", name, f"Partij {name}", Filters(party=name), pagina, history)
 
     @app.get("/ministerie/{name}", response_class=HTMLResponse, include_in_schema=False)
-    def ministry(request: Request, db: Db, name: str) -> HTMLResponse:
-        return _listing(request, db, f"Ministerie {name}", Filters(ministry=name))
+    def ministry(request: Request, db: Db, name: str, pagina: Pagina = 1) -> Response:
+        if names.ministry(name) != name:  # "VWS" is "Volksgezondheid, Welzijn en Sport"
+            return RedirectResponse(f"/ministerie/{quote(names.ministry(name))}", status_code=301)
+        return _listing(
+            request, db, "ministerie", name, f"Ministerie van {name}", Filters(ministry=name), pagina
+        )
 
-    def _listing(request: Request, db: Store, title: str, filters: Filters) -> HTMLResponse:
+    def _listing(
+        request: Request,
+        db: Store,
+        kind: str,
+        name: str,
+        title: str,
+        filters: Filters,
+        number: int,
+        history: list[str] | None = None,
+    ) -> HTMLResponse:
         counts = db.stats.tally(filters)
-        sets = db.sets.recent(filters, 200)
-        return page(request, "listing.html", title=title, sets=sets, counts=counts, labels=life.LABELS)
+        if not counts["total"]:
+            raise HTTPException(404, f"Geen vragen gevonden van of aan {kind} {name!r}.")
+        last = max(1, -(-counts["total"] // LISTING_SIZE))
+        if number > last:
+            raise HTTPException(404, f"Pagina {number} bestaat niet; de laatste is {last}.")
+        sets = db.sets.recent(filters, LISTING_SIZE, (number - 1) * LISTING_SIZE)
+        return page(
+            request,
+            "listing.html",
+            title=title,
+            sets=sets,
+            counts=counts,
+            years=db.stats.per_year(filters),
+            history=history or [],
+            labels=life.LABELS,
+            number=number,
+            last=last,
+        )
 
     @app.get("/open-en-te-laat", response_class=HTMLResponse, include_in_schema=False)
     def overdue_page(request: Request, db: Db) -> HTMLResponse:
