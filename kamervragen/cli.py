@@ -13,7 +13,7 @@ from typing import Any
 
 import typer
 
-from kamervragen import life
+from kamervragen import life, titles
 from kamervragen.extract import DocumentError
 from kamervragen.record import Record
 from kamervragen.store import Filters, Store, StoreError
@@ -33,7 +33,7 @@ class Format(StrEnum):
 def _markdown(record: Record) -> str:
     """Questions beside their answers, as a Markdown table (grouped answers shown once)."""
     who = ", ".join(f"{m.name} ({m.party})" if m.party else m.name for m in record.submitters)
-    lines = [f"# {record.title or record.id or 'Kamervragen'}", ""]
+    lines = [f"# {titles.title(record)}", ""]
     facts = [
         ("id", record.id),
         ("soort", record.kind),

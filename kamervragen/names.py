@@ -83,7 +83,10 @@ class Ministry:
 MINISTRIES = (
     Ministry("Algemene Zaken", "AZ", "1937–"),
     Ministry(
-        "Binnenlandse Zaken en Koninkrijksrelaties", "BZK", "1998–", ("BiZa/KR", "Binnenlandse Zaken en Koninkrijkrelaties")
+        "Binnenlandse Zaken en Koninkrijksrelaties",
+        "BZK",
+        "1998–",
+        ("BiZa/KR", "Binnenlandse Zaken en Koninkrijkrelaties"),
     ),
     Ministry("Binnenlandse Zaken", "BiZa", "1798–1998", ("Binnenlandsc Zaken",)),
     Ministry("Buitenlandse Zaken", "BZ", "1798–", ("BuZa",)),

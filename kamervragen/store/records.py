@@ -18,7 +18,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Literal
 
-from kamervragen import life, names
+from kamervragen import life, names, titles
 from kamervragen.analyze import analyze
 from kamervragen.record import Record
 from kamervragen.store.contract import Hit, IndexedBlock, Outcome, SearchIndex
@@ -177,7 +177,7 @@ class Records:
                     record.session_year,
                     record.appendix_number,
                     record.case_number,
-                    record.title,
+                    titles.title(record),  # what pages show; record_json keeps the printed one
                     record.submitted_on,
                     record.received_on,
                     record.model_dump_json(),
@@ -203,7 +203,11 @@ class Records:
             office_id = self._id(
                 "offices",
                 ("role", "portfolio", "name"),
-                (office.role, names.ministry(office.portfolio) if office.portfolio else "", office.name or ""),
+                (
+                    office.role,
+                    names.ministry(office.portfolio) if office.portfolio else "",
+                    office.name or "",
+                ),
             )
             self.db.execute(
                 "INSERT INTO set_offices VALUES (?, ?, ?, ?)", (set_id, office_id, relation, position)
@@ -376,7 +380,9 @@ class Records:
         elif what == "party":
             rows = self.db.all("SELECT id FROM parties WHERE lower(name) = lower(?)", (names.party(value),))
         elif what == "ministry":
-            rows = self.db.all(f"SELECT id FROM offices WHERE portfolio {like} ?", (f"%{names.ministry(value)}%",))
+            rows = self.db.all(
+                f"SELECT id FROM offices WHERE portfolio {like} ?", (f"%{names.ministry(value)}%",)
+            )
         else:
             rows = self.db.all(
                 f"SELECT id FROM offices WHERE name {like} ? OR portfolio {like} ?", (part, part)

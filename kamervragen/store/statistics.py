@@ -10,18 +10,23 @@ numbers here are the numbers of every search filter and page.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from datetime import date
 from typing import Any
 from urllib.parse import urlparse
 
-from kamervragen import life
+from kamervragen import life, names
 from kamervragen.store.filters import Filters, status_condition
 from kamervragen.store.mirror import Mirror
 from kamervragen.store.records import Records
 from kamervragen.store.sql import Database
 
 Rows = list[tuple[object, ...]]
+# "minister van Financiën" → "Financiën": the SyncFeed names the office, pages the ministry.
+_OFFICE = re.compile(
+    r"^(?:de\s+)?(?:minister|staatssecretaris|minister-president)(?:\s+(?:van|voor))?\s+", re.I
+)
 UNIT = "coalesce(s.case_number, CAST(s.id AS TEXT))"
 BINS = [
     (0, 7, "0–7"),
@@ -188,12 +193,12 @@ class Statistics:
             actors = [f for _, c, f in self.mirror.linked(zaak_id) if c.lower() == "zaakactor"]
             units[nummer] = _overdue(None, nummer, title, submitted, due, "sync", today)
             units[nummer]["ministries"] = {
-                str(f.get("functie") or f.get("actorNaam"))
+                names.ministry(_OFFICE.sub("", str(f.get("functie") or f.get("actorNaam"))))
                 for f in actors
                 if f.get("relatie") == "Gericht aan"
             }
             units[nummer]["parties"] = {
-                str(f.get("actorFractie"))
+                names.party(str(f.get("actorFractie")))
                 for f in actors
                 if f.get("relatie") in ("Indiener", "Medeindiener") and f.get("actorFractie")
             }

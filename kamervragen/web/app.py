@@ -25,10 +25,10 @@ from fastapi.templating import Jinja2Templates
 from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from kamervragen import __version__, life, names
+from kamervragen import __version__, life, names, titles
 from kamervragen.query import QueryError, parse_query
 from kamervragen.record import Record
-from kamervragen.search import SetResults, search_sets
+from kamervragen.search import SetResults, question_text, search_sets, similar
 from kamervragen.search import search as run_search
 from kamervragen.store import CHARTS, PARTIAL_DATE, Filters, Store, default_location
 from kamervragen.store.filters import invalid
@@ -37,6 +37,19 @@ from kamervragen.web.charts import draw
 
 HERE = Path(__file__).parent
 PAGE_SIZE = 20
+DOWNLOAD_SETS = 1000  # sets in a search's CSV or JSON
+DOWNLOAD_FIELDS = (
+    "set",
+    "url",
+    "id",
+    "zaak",
+    "titel",
+    "ingezonden",
+    "status",
+    "gesteld_door",
+    "passages",
+    "beste_passage",
+)
 LISTING_SIZE = 50  # sets per page of a member, party or ministry
 Pagina = Annotated[int, Query(ge=1, le=100_000, description="paginanummer")]
 # Starlette's own words for the errors it raises itself, in Dutch.
@@ -47,6 +60,8 @@ DUTCH_DETAIL = {
 MAX_OFFSET = 10_000  # how deep a cursor may page
 SORT = {"relevantie": "relevance", "datum": "date"}  # the page's words → the search's
 OFFICIAL = "https://zoek.officielebekendmakingen.nl/{}.html"
+# The Kamer's own search for a Zaak number finds the case with all its documents.
+ZAAK = "https://www.tweedekamer.nl/zoeken?qry={}"
 
 
 # Empty values are allowed: a plain HTML form sends every field, filled in or not.
@@ -163,8 +178,12 @@ def create_app(location: str | Path) -> FastAPI:
     templates.env.filters["marks"] = _marks
     templates.env.filters["en"] = _and_list
     templates.env.filters["dutch_date"] = dutch_date
+    templates.env.filters["title_of"] = titles.title
     templates.env.filters["query_items"] = lambda query: parse_qsl(query)
     templates.env.globals["official"] = lambda doc_id: OFFICIAL.format(doc_id) if doc_id else None
+    templates.env.globals["zaak_url"] = lambda nummer: ZAAK.format(quote(nummer))
+    templates.env.filters["party_name"] = names.party
+    templates.env.filters["ministry_name"] = names.ministry
     templates.env.globals["status_labels"] = life.LABELS
     templates.env.globals["status_choices"] = [(s, life.LABELS[s]) for s in life.STATUS_FILTERS]
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
@@ -258,6 +277,45 @@ def create_app(location: str | Path) -> FastAPI:
             next_cursor=params.next_cursor(PAGE_SIZE) if more else None,
         )
 
+    @app.get("/zoeken.{extension}", include_in_schema=False)
+    def download(request: Request, db: Db, params: Params, extension: str) -> Response:
+        """The sets a search finds (at most DOWNLOAD_SETS), one row each, as CSV or JSON:
+        what the page shows, to take away."""
+        if extension not in ("csv", "json"):
+            raise HTTPException(404, "Download als .csv of .json.")
+        if not params.q:
+            raise HTTPException(400, "Geef zoekwoorden in q.")
+        params.offset = 0
+        found = run_sets(db, params, DOWNLOAD_SETS)
+        base = str(request.base_url).rstrip("/")
+        rows = [
+            {
+                "set": s.best.hit.set_id,
+                "url": f"{base}/set/{s.best.hit.set_id}",
+                "id": s.best.hit.doc_id or "",
+                "zaak": s.best.hit.case_number or "",
+                "titel": s.best.hit.title or "",
+                "ingezonden": s.best.hit.submitted_on or "",
+                "status": life.LABELS[s.best.hit.status],
+                "gesteld_door": "; ".join(s.best.hit.submitters),
+                "passages": 1 + len(s.more),
+                "beste_passage": s.best.snippet.replace("**", ""),
+            }
+            for s in found.sets
+        ]
+        name = "kamervragen-" + re.sub(r"[^\w-]+", "-", params.q)[:40].strip("-")
+        disposition = {"Content-Disposition": f'attachment; filename="{name}.{extension}"'}
+        if extension == "json":
+            body = json.dumps(
+                {"query": params.q, "total": found.total, "sets": rows}, ensure_ascii=False, indent=1
+            )
+            return Response(body, media_type="application/json", headers=disposition)
+        out = io.StringIO()
+        writer = csv.DictWriter(out, fieldnames=list(DOWNLOAD_FIELDS))
+        writer.writeheader()
+        writer.writerows(rows)
+        return Response(out.getvalue(), media_type="text/csv; charset=utf-8", headers=disposition)
+
     @app.get("/set/{set_id}", response_class=HTMLResponse, include_in_schema=False)
     def question_set(request: Request, db: Db, set_id: SetId) -> HTMLResponse:
         record, lived = _set(db, set_id)
@@ -271,6 +329,7 @@ def create_app(location: str | Path) -> FastAPI:
             status=lived.status(),
             labels=life.LABELS,
             timeline=_timeline(record, lived),
+            similar=similar(db, question_text(record), limit=5, exclude_set=set_id),
         )
 
     @app.get("/lid/{name}", response_class=HTMLResponse, include_in_schema=False)
@@ -384,7 +443,7 @@ def create_app(location: str | Path) -> FastAPI:
         items = [
             {
                 "id": f"{link}#{what}",
-                "title": f"{label}: {record.title or record.id}",
+                "title": f"{label}: {titles.title(record)}",
                 "link": link,
                 "updated": day,
                 "summary": label,
@@ -392,7 +451,7 @@ def create_app(location: str | Path) -> FastAPI:
             for what, label, day in _timeline(record, lived)
             if day
         ]
-        return _atom(request, f"Kamervragen: {record.title or record.id}", str(request.url), items)
+        return _atom(request, f"Kamervragen: {titles.title(record)}", str(request.url), items)
 
     # -- API ---------------------------------------------------------------------------
 
@@ -626,7 +685,7 @@ def _entry(request: Request, set_id: int, record: Record, lived: life.Life | Non
     status = f" ({life.LABELS[lived.status()]})" if lived else ""
     return {
         "id": link,
-        "title": (record.title or record.id or "Kamervragen") + status,
+        "title": titles.title(record) + status,
         "link": link,
         "updated": record.received_on or record.submitted_on,
         "summary": " ".join(q.text for q in record.questions)[:500],
