@@ -328,3 +328,13 @@ def test_the_party_filter_takes_any_spelling(client: TestClient) -> None:
     canonical = client.get("/api/search", params={"q": "wachttijden", "party": "SP", "limit": 100}).json()
     dotted = client.get("/api/search", params={"q": "wachttijden", "party": "S.P.", "limit": 100}).json()
     assert canonical["total"] == dotted["total"] > 0
+
+
+def test_pages_load_nothing_from_another_host(client: TestClient) -> None:
+    """Offline and private: no script, style or font from a CDN, /docs included."""
+    set_id = sample_set(client)
+    for url in ("/", "/?q=wachttijden", f"/set/{set_id}", "/cijfers", "/open-en-te-laat", "/docs", "/partij/SP"):
+        html = client.get(url).text
+        assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html), url
+    docs = client.get("/docs").text
+    assert "/api/search" in docs and "zoekparameter" in docs

@@ -172,7 +172,11 @@ def create_app(location: str | Path) -> FastAPI:
     app = FastAPI(
         title="kamervragen",
         version=__version__,
-        description="Schriftelijke Kamervragen: zoeken, volgen en meten. JSON API; the HTML pages take the same parameters.",
+        description="Schriftelijke Kamervragen: zoeken, volgen en meten. Een JSON-API; de HTML-pagina's nemen dezelfde parameters.",
+        # FastAPI's /docs loads its script from a CDN and is blank offline: /docs is a page
+        # of this app, built from the same OpenAPI description.
+        docs_url=None,
+        redoc_url=None,
     )
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.filters["marks"] = _marks
@@ -276,6 +280,30 @@ def create_app(location: str | Path) -> FastAPI:
             facets=facets,
             next_cursor=params.next_cursor(PAGE_SIZE) if more else None,
         )
+
+    @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
+    def api_docs(request: Request) -> HTMLResponse:
+        schema = app.openapi()
+        operations = [
+            {
+                "method": method.upper(),
+                "path": path,
+                "summary": op.get("summary") or "",
+                "description": op.get("description") or "",
+                "parameters": [
+                    {
+                        "name": p["name"],
+                        "where": {"query": "zoekparameter", "path": "in het pad"}.get(p["in"], p["in"]),
+                        "required": p.get("required", False),
+                        "description": p.get("description") or p.get("schema", {}).get("description", ""),
+                    }
+                    for p in op.get("parameters", [])
+                ],
+            }
+            for path, methods in schema["paths"].items()
+            for method, op in methods.items()
+        ]
+        return page(request, "docs.html", operations=operations, info=schema["info"])
 
     @app.get("/zoeken.{extension}", include_in_schema=False)
     def download(request: Request, db: Db, params: Params, extension: str) -> Response:
