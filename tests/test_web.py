@@ -62,9 +62,10 @@ def test_set_page_shows_each_question_beside_its_answer_grouped_once(client: Tes
     assert 'href="#antwoord-2"' in text, "question 3 links to the grouped answer"
     assert "Antwoord op vragen 2 en 3" in text and "Zie het antwoord op vragen 2 en 3" in text
     assert "https://example.org/voorbeeld/huisuitzetting-in-een-fictieve-gemeente" in text
-    assert "Ingezonden: 2026-03-02" in text and "Beantwoord: 2026-03-30" in text
+    # Dates as Dutch readers write them (issue 12), not ISO.
+    assert "Ingezonden: 2 maart 2026" in text and "Beantwoord: 30 maart 2026" in text
     assert (
-        "Status: <strong>te laat beantwoord</strong> — beantwoord na 28 dagen; de termijn was 2026-03-23."
+        "Status: <strong>te laat beantwoord</strong> — beantwoord na 28 dagen; de termijn was 23 maart 2026."
         in text
     )
     assert "https://zoek.officielebekendmakingen.nl/ah-tk-20252026-9999.html" in text
@@ -333,7 +334,15 @@ def test_the_party_filter_takes_any_spelling(client: TestClient) -> None:
 def test_pages_load_nothing_from_another_host(client: TestClient) -> None:
     """Offline and private: no script, style or font from a CDN, /docs included."""
     set_id = sample_set(client)
-    for url in ("/", "/?q=wachttijden", f"/set/{set_id}", "/cijfers", "/open-en-te-laat", "/docs", "/partij/SP"):
+    for url in (
+        "/",
+        "/?q=wachttijden",
+        f"/set/{set_id}",
+        "/cijfers",
+        "/open-en-te-laat",
+        "/docs",
+        "/partij/SP",
+    ):
         html = client.get(url).text
         assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html), url
     docs = client.get("/docs").text
