@@ -162,3 +162,50 @@ def test_phone_width_is_readable(site: str, browser: object) -> None:
     shot(p, "phone")
     context.close()
     assert width <= 400, "no sideways scrolling on a phone"
+
+
+AXE = ROOT / "tests" / ".browser" / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = (
+    "/",
+    "/?q=wachttijden",
+    "/?q=onderwerp+OR+wachttijden&sort=datum",
+    "/set/{set}",
+    "/lid/Lid3",
+    "/partij/SP",
+    "/ministerie/Financi%C3%ABn",
+    "/cijfers",
+    "/open-en-te-laat",
+    "/docs",
+    "/bestaat-niet",
+)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_every_page_fits_the_screen_and_passes_axe(site: str, browser: object, width: int) -> None:
+    """At a desktop's and a phone's width: no page scrolls sideways, and axe-core (run in
+    the page) finds no violation of WCAG 2.1 A and AA."""
+    if not AXE.is_file():
+        pytest.skip(f"axe-core not found at {AXE}; run tests/setup-browser.sh")
+    import httpx
+
+    set_id = httpx.get(site + "/api/search", params={"q": "huisuitzetting"}).json()["sets"][0]["set"]
+    context = browser.new_context(viewport={"width": width, "height": 900})  # type: ignore[attr-defined]
+    p = context.new_page()
+    problems = []
+    for path in PAGES:
+        p.goto(site + path.format(set=set_id))
+        wide = p.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        if wide[0] > wide[1]:
+            culprits = p.evaluate(
+                "Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right"
+                " > window.innerWidth + 1).slice(0, 3).map(e => e.tagName + '.' + e.className)"
+            )
+            problems.append(f"{path}: {wide[0]} px wide at {wide[1]} ({culprits})")
+        p.add_script_tag(path=str(AXE))
+        found = p.evaluate(
+            "axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+            ".then(r => r.violations.map(v => v.id + ': ' + v.nodes.slice(0, 2).map(n => n.target.join(' ')).join(', ')))"
+        )
+        problems += [f"{path}: {v}" for v in found]
+    context.close()
+    assert not problems, "\n".join(problems)
