@@ -40,7 +40,9 @@ def main() -> None:
             summary = sync_koop(store, client.get, fake.url, concurrency=concurrency)
             seconds = time.perf_counter() - start
             assert not summary.failed and summary.new == documents, summary.line()
-            print(f"{concurrency:>9} {seconds:>8.1f} {documents / seconds:>7.1f} {sum(fake.requests.values()):>9}")
+            print(
+                f"{concurrency:>9} {seconds:>8.1f} {documents / seconds:>7.1f} {sum(fake.requests.values()):>9}"
+            )
             client.close()
             store.close()
 

@@ -221,10 +221,11 @@ class Records:
             record, "", "pending", people, parties, by_relation["addressee"], by_relation["answerer"]
         )
         self.db.execute("UPDATE sets SET facets = ? WHERE id = ?", (_spaced(tokens), set_id))
+        notes = analyze(" ".join(f.text for f in record.footnotes))[0]
         # Who asked whom is searchable too ("Beckerman", "GroenLinks", "Natuur en
-        # Stikstof"), at the weight of the footnotes: it finds a set, it does not outrank
-        # what its text says.
-        notes = analyze(" ".join([*(f.text for f in record.footnotes), *_who(record)]))[0]
+        # Stikstof"), on every block (a query's words must meet in one block) and at the
+        # weight of the footnotes: it finds a set, it does not outrank what its text says.
+        who = analyze(" ".join(_who(record)))[0]
         title, title_parts = analyze(record.title or "")
         blocks = [("question", [q.number], q.text) for q in record.questions]
         blocks += [("answer", a.questions, a.text) for a in record.answers]
@@ -252,7 +253,7 @@ class Records:
                     title=title,
                     body=body,
                     parts=f"{title_parts} {parts}".strip(),
-                    notes=notes if position == 0 else "",
+                    notes=f"{notes} {who}".strip() if position == 0 else who,
                     facets=facets,
                     submitted_on=record.submitted_on,
                     outcome="pending",
