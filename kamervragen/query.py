@@ -64,12 +64,12 @@ def _lex(text: str) -> list[tuple[str, str]]:
             break
         m = _TOKEN.match(text, pos)
         if not m:
-            raise QueryError(f"cannot read the query at {text[pos : pos + 20]!r}")
+            raise QueryError(f"bij {text[pos : pos + 20]!r} is de zoekvraag niet te lezen")
         quote, open_, close, minus, word = m.groups()
         if quote:
             end = text.find('"', m.end())
             if end == -1:
-                raise QueryError('a phrase is opened with " but never closed')
+                raise QueryError('een zinsdeel begint met " maar wordt niet gesloten')
             out.append(("phrase", text[m.end() : end]))
             pos = end + 1
             continue
@@ -104,7 +104,7 @@ class _Parser:
         node = self.or_expr()
         if self.peek() is not None:
             kind, value = self.take()
-            raise QueryError(f"unexpected {value!r} in the query" if kind != ")" else "a ) without its (")
+            raise QueryError(f"onverwacht {value!r} in de zoekvraag" if kind != ")" else "een ) zonder (")
         return node
 
     def or_expr(self) -> Node:
@@ -124,14 +124,14 @@ class _Parser:
             if self.peek() == "NOT":
                 self.take()
                 if self.peek() in (None, "OR", ")", "AND", "NOT"):
-                    raise QueryError("NOT (or -) must be followed by a word or phrase")
+                    raise QueryError("na NOT (of -) moet een woord of zinsdeel komen")
                 exclude.append(self.atom())
             else:
                 include.append(self.atom())
         if not include:
             if exclude:
-                raise QueryError("a query cannot only exclude: add a word to look for")
-            raise QueryError("an empty query or group: give at least one word")
+                raise QueryError("een zoekvraag kan niet alleen uitsluiten: geef ook een woord om te zoeken")
+            raise QueryError("een lege zoekvraag of groep: geef ten minste één woord")
         node: Node = include[0] if len(include) == 1 else And(tuple(include))
         for item in exclude:
             node = Not(node, item)
@@ -142,19 +142,19 @@ class _Parser:
         if kind == "(":
             node = self.or_expr()
             if self.peek() != ")":
-                raise QueryError("a ( is never closed")
+                raise QueryError("een ( wordt niet gesloten")
             self.take()
             return node
         if kind == "phrase":
             stems = tuple(stem(w) for w in tokens(value))
             if not stems:
-                raise QueryError('an empty phrase ""')
+                raise QueryError('een leeg zinsdeel ""')
             return Term(stems[0]) if len(stems) == 1 else Phrase(stems)
         if kind == "word":
             prefix = value.endswith("*")
             words = tokens(value.rstrip("*"))
             if not words:
-                raise QueryError(f"{value!r} holds no word to look for")
+                raise QueryError(f"in {value!r} staat geen woord om te zoeken")
             if prefix:
                 return (
                     Term(fold(words[-1]), prefix=True)
@@ -164,14 +164,14 @@ class _Parser:
             if len(words) > 1:  # "covid-19", "e-mail": the parts in order
                 return Phrase(tuple(stem(w) for w in words))
             return Term(stem(words[0]))
-        raise QueryError(f"unexpected {value!r} in the query")
+        raise QueryError(f"onverwacht {value!r} in de zoekvraag")
 
 
 def parse_query(text: str) -> Node:
     if len(text) > MAX_QUERY:
-        raise QueryError(f"the query is longer than {MAX_QUERY} characters")
+        raise QueryError(f"de zoekvraag is langer dan {MAX_QUERY} tekens")
     if not text.strip():
-        raise QueryError("the query is empty")
+        raise QueryError("de zoekvraag is leeg")
     return _Parser(_lex(text)).parse()
 
 

@@ -44,7 +44,7 @@ def test_search_filters_and_errors(db: str) -> None:
     none = runner.invoke(app, ["search", "wachttijden", "--db", db, "--json", "--party", "VVD"])
     assert none.stdout == ""
     bad = runner.invoke(app, ["search", '"open', "--db", db])
-    assert bad.exit_code == 2 and "never closed" in bad.stderr and "Traceback" not in bad.output
+    assert bad.exit_code == 2 and "niet gesloten" in bad.stderr and "Traceback" not in bad.output
     bad_date = runner.invoke(app, ["search", "x", "--db", db, "--from", "gisteren"])
     assert bad_date.exit_code == 2 and "YYYY-MM-DD" in bad_date.stderr
 
