@@ -347,3 +347,12 @@ def test_pages_load_nothing_from_another_host(client: TestClient) -> None:
         assert not re.search(r'<(?:script|link|img)[^>]+(?:src|href)="(?:https?:)?//', html), url
     docs = client.get("/docs").text
     assert "/api/search" in docs and "zoekparameter" in docs
+
+
+def test_the_filter_form_suggests_names_as_they_are_typed(client: TestClient) -> None:
+    home = client.get("/").text
+    partijen = re.search(r'<datalist id="partijen">(.*?)</datalist>', home, re.S)
+    leden = re.search(r'<datalist id="leden">(.*?)</datalist>', home, re.S)
+    assert partijen and '<option value="SP">' in partijen.group(1)
+    assert leden and '<option value="Lid3">' in leden.group(1)
+    assert 'list="partijen"' in home and 'list="ministeries"' in home

@@ -501,6 +501,21 @@ class Records:
         )
         return [(str(n), party, int(c)) for n, party, c in rows]
 
+    def suggestions(self, limit: int = 400) -> dict[str, list[str]]:
+        """Names to offer as a filter is typed: members (most sets first), parties and the
+        ministries asked (under kamervragen.names's names, as stored)."""
+        return {
+            "member": [name for name, _, _ in self.people("", limit)],
+            "party": [str(r[0]) for r in self.db.all("SELECT name FROM parties ORDER BY name")],
+            "ministry": [
+                str(r[0])
+                for r in self.db.all(
+                    "SELECT DISTINCT o.portfolio FROM offices o JOIN set_offices so ON so.office_id = o.id"
+                    " WHERE so.relation = 'addressee' AND o.portfolio != '' ORDER BY 1"
+                )
+            ],
+        }
+
     def names(self, what: Literal["party", "office"], ids: list[int]) -> dict[int, str]:
         if not ids:
             return {}

@@ -278,6 +278,7 @@ def create_app(location: str | Path) -> FastAPI:
             ),
             recent=recent,
             facets=facets,
+            suggestions=db.sets.suggestions(),
             next_cursor=params.next_cursor(PAGE_SIZE) if more else None,
         )
 
