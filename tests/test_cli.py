@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from kamervragen.cli import SAMPLES, app
+from kamervragen.cli import app
 from kamervragen.record import SCHEMA_PATH, json_schema
 
 from .test_ingest import write_documents
 
 runner = CliRunner()
-SAMPLE = SAMPLES / "voorbeeld-antwoord.txt"
+SAMPLE = Path(__file__).parent / "fixtures" / "voorbeeld" / "voorbeeld-antwoord.txt"
 
 
 def test_sample_record_written_by_hand() -> None:

@@ -11,10 +11,11 @@ import jsonschema
 import pytest
 from typer.testing import CliRunner
 
-from kamervragen.cli import SAMPLES, app
+from kamervragen.cli import app
 from kamervragen.record import json_schema
 
 from .test_ingest import write_documents
+from .web_support import SAMPLES
 
 runner = CliRunner()
 

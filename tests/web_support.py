@@ -18,7 +18,8 @@ from kamervragen.store import open_store
 
 from .test_ingest import write_documents
 
-SAMPLES = Path(__file__).resolve().parents[1] / "kamervragen" / "samples"
+# An answer written for the tests (invented names and facts), beside the generated sets.
+SAMPLES = Path(__file__).resolve().parent / "fixtures" / "voorbeeld"
 
 
 def sample_store(folder: Path, generated: int) -> Path:
