@@ -26,7 +26,7 @@ from corpus import corpus_dir  # noqa: E402
 import kamervragen.store.sqlite as sqlite_backend  # noqa: E402
 from kamervragen.ingest import ingest  # noqa: E402
 from kamervragen.query import Node  # noqa: E402
-from kamervragen.search import search  # noqa: E402
+from kamervragen.search import search_sets  # noqa: E402
 from kamervragen.store import Store, open_store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,7 +59,7 @@ def evaluate(store: Store, corpus: Path, queries: list[dict]) -> tuple[int, floa
     for case in queries:
         ranked = [
             store.db.value("SELECT source FROM sets WHERE id = ?", (r.hit.set_id,))
-            for r in search(store, case["query"], limit=100)
+            for r in (s.best for s in search_sets(store, case["query"], limit=100).sets)
         ]
         rankings.append((ranked, {str(corpus / s) for s in case["sources"]}))
     return score(rankings)
@@ -104,7 +104,7 @@ def misses(store: Store, corpus: Path, queries: list[dict]) -> list[str]:
         ranked = list(
             dict.fromkeys(
                 store.db.value("SELECT source FROM sets WHERE id = ?", (r.hit.set_id,))
-                for r in search(store, case["query"], limit=100)
+                for r in (s.best for s in search_sets(store, case["query"], limit=100).sets)
             )
         )
         wanted = {str(corpus / s) for s in case["sources"]}

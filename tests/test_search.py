@@ -78,3 +78,22 @@ def test_similar_finds_the_same_subject(store: Store) -> None:
     [first, *_] = similar(store, text, limit=3)
     assert first.record.title == "huisuitzettingen in de tweede coronagolf"
     assert first.answers, "the answers of the set found are shown"
+
+
+def test_a_set_asked_by_the_member_a_query_names_comes_first(tmp_path: Path) -> None:
+    from kamervragen.search import search_sets
+
+    from .test_ingest import DOCUMENT
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "asked.txt").write_text(DOCUMENT.format(n=2, day=3), encoding="utf-8")
+    # Another member's set that mentions Lid2 three times in its question.
+    mention = DOCUMENT.format(n=7, day=4).replace(
+        "Kent u het bericht over onderwerp 7", "Kent u het bericht van Lid2 over Lid2 en Lid2, onderwerp 7"
+    )
+    (docs / "mentions.txt").write_text(mention, encoding="utf-8")
+    db = open_store(tmp_path / "k.db")
+    ingest(db, [docs], workers=1)
+    found = search_sets(db, "Lid2").sets
+    assert [s.best.hit.case_number for s in found] == ["2025Z00002", "2025Z00007"]

@@ -501,6 +501,25 @@ class Records:
         )
         return [(str(n), party, int(c)) for n, party, c in rows]
 
+    def who_stems(self, set_ids: list[int]) -> dict[int, set[str]]:
+        """Per set: the stems of the names of its members, their parties and the ministries
+        asked, as the search analyses words (for ranking a set by who asked whom)."""
+        out: dict[int, set[str]] = {}
+        for start in range(0, len(set_ids), 500):
+            chunk = set_ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for set_id, name in self.db.all(
+                "SELECT sp.set_id, p.name FROM set_people sp JOIN people p ON p.id = sp.person_id"
+                f" WHERE sp.set_id IN ({marks})"
+                " UNION ALL SELECT sp.set_id, pa.name FROM set_people sp JOIN people p ON p.id = sp.person_id"
+                f" JOIN parties pa ON pa.id = p.party_id WHERE sp.set_id IN ({marks})"
+                " UNION ALL SELECT so.set_id, o.portfolio FROM set_offices so JOIN offices o ON o.id = so.office_id"
+                f" WHERE so.relation = 'addressee' AND so.set_id IN ({marks})",
+                [*chunk, *chunk, *chunk],
+            ):
+                out.setdefault(int(set_id), set()).update(analyze(str(name or ""))[0].split())
+        return out
+
     def suggestions(self, limit: int = 400) -> dict[str, list[str]]:
         """Names to offer as a filter is typed: members (most sets first), parties and the
         ministries asked (under kamervragen.names's names, as stored)."""

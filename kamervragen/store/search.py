@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kamervragen import life
-from kamervragen.query import Node
+from kamervragen.query import Node, terms
 from kamervragen.store.contract import Hit, SearchIndex
 from kamervragen.store.filters import FacetCounts, Filters
 from kamervragen.store.records import Records
@@ -74,13 +74,18 @@ class Search:
                 set_id, kind, _ = owners[block_id]
                 boosted = round(score * (QUESTION_BOOST if kind == "question" else 1.0), 4)
                 per_set.setdefault(set_id, []).append((block_id, boosted))
+        # A set asked by the member (or party) a query names, or addressed to the ministry
+        # it names, comes before sets that only mention them (every set found holds every
+        # word of the query, so this only reorders them).
+        wanted = set(terms(query))
+        named = {s for s, stems in self.records.who_stems(list(per_set)).items() if wanted & stems}
         for blocks in per_set.values():
             blocks.sort(key=lambda b: -b[1])
         dates = {set_id: submitted for set_id, _, submitted in owners.values()}
         if sort == "date":
             order = sorted(per_set, key=lambda s: (dates.get(s) or "", s), reverse=True)
         else:
-            order = sorted(per_set, key=lambda s: (-per_set[s][0][1], s))
+            order = sorted(per_set, key=lambda s: (s not in named, -per_set[s][0][1], s))
         chosen = order[offset : offset + limit]
         hits = self.records.hits([b for s in chosen for b in per_set[s]])
         out = []
