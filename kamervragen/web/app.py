@@ -228,6 +228,17 @@ def create_app(location: str | Path) -> FastAPI:
         except QueryError as exc:
             raise HTTPException(400, f"de zoekvraag klopt niet: {exc}") from None
 
+    known: dict[int, dict[str, list[str]]] = {}
+
+    def suggestions(db: Store) -> dict[str, list[str]]:
+        """The names the filter form offers; worked out again only when sets were added
+        (counting every member's sets on each page view would cost a large store dearly)."""
+        last = db.sets.last_set()
+        if last not in known:
+            known.clear()
+            known[last] = db.sets.suggestions()
+        return known[last]
+
     def pages(params: SearchParams, total: int) -> list[tuple[int, str | None]]:
         """Page numbers with the link to each (None for the current one), at most ten around it."""
         count = min(-(-total // PAGE_SIZE), MAX_OFFSET // PAGE_SIZE + 1)
@@ -278,7 +289,7 @@ def create_app(location: str | Path) -> FastAPI:
             ),
             recent=recent,
             facets=facets,
-            suggestions=db.sets.suggestions(),
+            suggestions=suggestions(db),
             next_cursor=params.next_cursor(PAGE_SIZE) if more else None,
         )
 
