@@ -125,11 +125,12 @@ def analyze(text: str) -> tuple[str, str]:
         parts.extend(compound_parts(word))
     # A compound written with a hyphen is also found written as one word: "Nutri-Score"
     # by "nutriscore", "DigiD-machtiging" by "digidmachtiging".
-    for joined in _HYPHENATED.findall(text):
+    for joined in _HYPHENATED.findall(text) if "-" in text else ():
         whole = joined.replace("-", "")
         parts.append(stem(whole))
         parts.extend(compound_parts(whole))
     return " ".join(stems), " ".join(parts)
 
 
-_HYPHENATED = re.compile(r"(?<![\w-])[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")
+# (Starting at a letter, not at a look-behind, which would be tried at every position.)
+_HYPHENATED = re.compile(r"\b[^\W\d_]+(?:-[^\W\d_]+)+(?![\w-])")

@@ -148,6 +148,7 @@ def _ministry_keys() -> dict[str, str]:
     return keys
 
 
+@lru_cache(maxsize=4096)
 def party(printed: str) -> str:
     """The party's one name: "P.v.d.A." → "PvdA", "Groen Links" → "GroenLinks"."""
     clean = " ".join(printed.split())
@@ -158,6 +159,7 @@ def party(printed: str) -> str:
 _STANDING_IN = re.compile(r",?\s*(?:bij afwezigheid van\b.*|a\.\s?i\.?)$", re.I)
 
 
+@lru_cache(maxsize=4096)
 def ministry(printed: str) -> str:
     """The ministry's (or portfolio's) one name: "VWS" and "Volksgezondheid Welzijn en
     Sport" → "Volksgezondheid, Welzijn en Sport"; a portfolio not listed as it is printed."""
