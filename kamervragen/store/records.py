@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -82,6 +83,11 @@ class Stored:
     days_taken: int | None
 
 
+@lru_cache(maxsize=65536)
+def _name_stems(name: str) -> frozenset[str]:
+    return frozenset(analyze(name)[0].split())
+
+
 def _who(record: Record) -> list[str]:
     """The names a set can be found by: its members, their parties (as printed and as
     kamervragen.names calls them), the ministries asked and the people who answered."""
@@ -101,6 +107,7 @@ class Records:
     def __init__(self, db: Database, index: SearchIndex) -> None:
         self.db = db
         self.index = index
+        self._names_cache: tuple[object, tuple[dict[str, list[int]], ...]] | None = None
 
     # -- writing -----------------------------------------------------------------------
 
@@ -501,23 +508,67 @@ class Records:
         )
         return [(str(n), party, int(c)) for n, party, c in rows]
 
-    def who_stems(self, set_ids: list[int]) -> dict[int, set[str]]:
-        """Per set: the stems of the names of its members, their parties and the ministries
-        asked, as the search analyses words (for ranking a set by who asked whom)."""
-        out: dict[int, set[str]] = {}
+    def _names_by_stem(self) -> tuple[dict[str, list[int]], ...]:
+        """People, parties and portfolios by the stems of their names; read again only when
+        one was added (ids only grow)."""
+        key = self.db.one(
+            "SELECT (SELECT max(id) FROM people), (SELECT max(id) FROM parties), (SELECT max(id) FROM offices)"
+        )
+        if self._names_cache is None or self._names_cache[0] != key:
+            tables = []
+            for sql in (
+                "SELECT id, name FROM people",
+                "SELECT id, name FROM parties",
+                "SELECT id, portfolio FROM offices WHERE portfolio != ''",
+            ):
+                by_stem: dict[str, list[int]] = {}
+                for i, name in self.db.all(sql):
+                    for stem in _name_stems(str(name)):
+                        by_stem.setdefault(stem, []).append(int(i))
+                tables.append(by_stem)
+            self._names_cache = (key, tuple(tables))
+        return self._names_cache[1]
+
+    def named_sets(self, stems: set[str], set_ids: list[int]) -> set[int]:
+        """Of these sets, those asked by a member or party whose name holds one of the
+        stems, or addressed to a ministry whose name does (as the search analyses words).
+        The names are few: they are matched first, and the sets only when one matches."""
+        names = self._names_by_stem()
+        people, parties, offices = ([i for s in stems for i in names[what].get(s, ())] for what in range(3))
+        if not (people or parties or offices):
+            return set()
+        people += (
+            [
+                int(r[0])
+                for r in self.db.all(
+                    f"SELECT id FROM people WHERE party_id IN ({','.join('?' * len(parties))})", parties
+                )
+            ]
+            if parties
+            else []
+        )
+        out: set[int] = set()
         for start in range(0, len(set_ids), 500):
             chunk = set_ids[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for set_id, name in self.db.all(
-                "SELECT sp.set_id, p.name FROM set_people sp JOIN people p ON p.id = sp.person_id"
-                f" WHERE sp.set_id IN ({marks})"
-                " UNION ALL SELECT sp.set_id, pa.name FROM set_people sp JOIN people p ON p.id = sp.person_id"
-                f" JOIN parties pa ON pa.id = p.party_id WHERE sp.set_id IN ({marks})"
-                " UNION ALL SELECT so.set_id, o.portfolio FROM set_offices so JOIN offices o ON o.id = so.office_id"
-                f" WHERE so.relation = 'addressee' AND so.set_id IN ({marks})",
-                [*chunk, *chunk, *chunk],
-            ):
-                out.setdefault(int(set_id), set()).update(analyze(str(name or ""))[0].split())
+            if people:
+                out.update(
+                    int(r[0])
+                    for r in self.db.all(
+                        f"SELECT set_id FROM set_people WHERE set_id IN ({marks})"
+                        f" AND person_id IN ({','.join('?' * len(people))})",
+                        [*chunk, *people],
+                    )
+                )
+            if offices:
+                out.update(
+                    int(r[0])
+                    for r in self.db.all(
+                        f"SELECT set_id FROM set_offices WHERE relation = 'addressee' AND set_id IN ({marks})"
+                        f" AND office_id IN ({','.join('?' * len(offices))})",
+                        [*chunk, *offices],
+                    )
+                )
         return out
 
     def suggestions(self, limit: int = 400) -> dict[str, list[str]]:

@@ -20,7 +20,7 @@ from kamervragen.store.records import Records
 
 QUESTION_BOOST = 1.3
 # Blocks ranked to gather a search's sets: past this the count is "at least" (capped).
-GROUP_CAP = 2000
+GROUP_CAP = 1000
 
 
 @dataclass
@@ -77,8 +77,7 @@ class Search:
         # A set asked by the member (or party) a query names, or addressed to the ministry
         # it names, comes before sets that only mention them (every set found holds every
         # word of the query, so this only reorders them).
-        wanted = set(terms(query))
-        named = {s for s, stems in self.records.who_stems(list(per_set)).items() if wanted & stems}
+        named = self.records.named_sets(set(terms(query)), list(per_set))
         for blocks in per_set.values():
             blocks.sort(key=lambda b: -b[1])
         dates = {set_id: submitted for set_id, _, submitted in owners.values()}
