@@ -20,7 +20,7 @@ from kamervragen import life
 from kamervragen.cases import QUESTIONS, Case, Document, assess
 from kamervragen.extract import DocumentError, extract_bytes
 from kamervragen.ingest import parse_bytes_reported
-from kamervragen.parse import notice
+from kamervragen.parse import notice, parser_failure
 from kamervragen.sources import sru, syncfeed
 from kamervragen.sources.http import FetchError
 from kamervragen.store import Store
@@ -162,8 +162,12 @@ def _read_notices(store: Store, get: Get, status: SourceStatus, summary: SyncSum
                 else [line for page in extracted.pages for line in page]
             )
             text = " ".join(lines)
-        except (FetchError, DocumentError) as exc:
-            problem = str(exc) if isinstance(exc, FetchError) else f"{item['url']}: {exc}"
+        except FetchError as exc:  # its message names the URL
+            problem = str(exc)
+        except DocumentError as exc:
+            problem = f"{item['url']}: {exc}"
+        except Exception as exc:  # an extractor bug must not stop the sync; it is reported
+            problem = f"{item['url']}: {parser_failure(exc)}"
         with store.transaction():
             if problem is None:
                 said = notice.classify(text)
