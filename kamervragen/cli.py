@@ -257,7 +257,7 @@ def search(
 ) -> None:
     """Search questions and answers in Dutch: one result per set, best matches first."""
     from kamervragen.query import QueryError
-    from kamervragen.search import SORTS, Result, search_sets
+    from kamervragen.search import SORTS, search_sets
     from kamervragen.search import search as run
 
     if sort not in SORTS:
@@ -277,9 +277,6 @@ def search(
     finally:
         store.close()
 
-    def passage(r: Result) -> dict[str, object]:
-        return {"block": r.hit.block, "numbers": r.hit.numbers, "score": r.hit.score, "snippet": r.snippet}
-
     for r, more in found:
         h = r.hit
         if as_json:
@@ -288,14 +285,14 @@ def search(
                 "id": h.doc_id,
                 "case_number": h.case_number,
                 "title": h.title,
-                **passage(r),
+                **r.passage(),
                 "submitted_on": h.submitted_on,
                 "kind": h.kind,
                 "status": h.status,
                 "submitters": h.submitters,
             }
             if not blocks:
-                line["more"] = [passage(m) for m in more]
+                line["more"] = [m.passage() for m in more]
             typer.echo(json.dumps(line, ensure_ascii=False))
         else:
             label = ("vraag " if h.block == "question" else "antwoord ") + ", ".join(map(str, h.numbers))

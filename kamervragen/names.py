@@ -130,41 +130,41 @@ def _key(name: str) -> str:
     return re.sub(r"[^0-9a-zà-ÿ]+", "", name.lower().replace("&", "en").replace("+", "plus"))
 
 
-@lru_cache(maxsize=1)
-def _party_keys() -> dict[str, str]:
+def _keys(spellings: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Every spelling's key → the one name (the first entry that claims a key keeps it)."""
     keys: dict[str, str] = {}
-    for p in PARTIES:
-        for spelling in (p.name, p.full, *p.aliases):
-            keys.setdefault(_key(spelling), p.name)
+    for name, written in spellings.items():
+        for spelling in written:
+            keys.setdefault(_key(spelling), name)
     return keys
 
 
-@lru_cache(maxsize=1)
-def _ministry_keys() -> dict[str, str]:
-    keys: dict[str, str] = {}
-    for m in MINISTRIES:
-        for spelling in (m.name, m.abbreviation, *m.aliases):
-            keys.setdefault(_key(spelling), m.name)
-    return keys
+_PARTY_KEYS = _keys({p.name: (p.name, p.full, *p.aliases) for p in PARTIES})
+_MINISTRY_KEYS = _keys({m.name: (m.name, m.abbreviation, *m.aliases) for m in MINISTRIES})
 
 
 @lru_cache(maxsize=4096)
 def party(printed: str) -> str:
     """The party's one name: "P.v.d.A." → "PvdA", "Groen Links" → "GroenLinks"."""
     clean = " ".join(printed.split())
-    return _party_keys().get(_key(clean), clean)
+    return _PARTY_KEYS.get(_key(clean), clean)
 
 
-# What follows a portfolio but is no part of it: "…, bij afwezigheid van de Minister", "a.i.".
+# What comes with a portfolio but is no part of it: the office before it ("minister van",
+# as the SyncFeed's functie writes it), "…, bij afwezigheid van de Minister" or "a.i." after.
+_OFFICE = re.compile(
+    r"^(?:de\s+)?(?:minister|staatssecretaris|minister-president)(?:\s+(?:van|voor))?\s+", re.I
+)
 _STANDING_IN = re.compile(r",?\s*(?:bij afwezigheid van\b.*|a\.\s?i\.?)$", re.I)
 
 
 @lru_cache(maxsize=4096)
 def ministry(printed: str) -> str:
-    """The ministry's (or portfolio's) one name: "VWS" and "Volksgezondheid Welzijn en
-    Sport" → "Volksgezondheid, Welzijn en Sport"; a portfolio not listed as it is printed."""
-    clean = _STANDING_IN.sub("", " ".join(printed.split())).strip()
-    found = _ministry_keys().get(_key(clean))
+    """The ministry's (or portfolio's) one name: "VWS", "minister van Volksgezondheid,
+    Welzijn en Sport" and "Volksgezondheid Welzijn en Sport" → "Volksgezondheid, Welzijn en
+    Sport"; a portfolio not listed as it is printed."""
+    clean = _STANDING_IN.sub("", _OFFICE.sub("", " ".join(printed.split()))).strip()
+    found = _MINISTRY_KEYS.get(_key(clean))
     if found:
         return found
     return clean[:1].upper() + clean[1:]

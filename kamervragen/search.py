@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from kamervragen.analyze import compound_parts, stem, tokens
-from kamervragen.query import Or, Term, parse_query, terms
+from kamervragen.query import Node, Or, Term, parse_query, terms
 from kamervragen.record import Record
 from kamervragen.store import Filters, Hit, Store
 
@@ -63,13 +64,26 @@ class Result:
     hit: Hit
     snippet: str
 
+    def passage(self) -> dict[str, object]:
+        """What a passage shows, for JSON (the CLI's and the API's)."""
+        return {
+            "block": self.hit.block,
+            "numbers": self.hit.numbers,
+            "score": self.hit.score,
+            "snippet": self.snippet,
+        }
+
+
+def _results(tree: Node) -> Callable[[Hit], Result]:
+    """A hit with its snippet: the words and prefixes of the query marked."""
+    wanted = set(terms(tree))
+    prefixes = tuple(t.stem for t in _prefix_terms(tree))
+    return lambda hit: Result(hit, snippet(hit.text, wanted, prefixes))
+
 
 def search(store: Store, query: str, filters: Filters | None = None, limit: int = 20) -> list[Result]:
     tree = parse_query(query)
-    hits = store.search.search(tree, filters or Filters(), limit)
-    wanted = set(terms(tree))
-    prefixes = tuple(t.stem for t in _prefix_terms(tree))
-    return [Result(h, snippet(h.text, wanted, prefixes)) for h in hits]
+    return list(map(_results(tree), store.search.search(tree, filters or Filters(), limit)))
 
 
 @dataclass
@@ -101,12 +115,7 @@ def search_sets(
     """One result per set, with its best passage first (see Search.sets)."""
     tree = parse_query(query)
     found = store.search.sets(tree, filters or Filters(), limit, offset, sort)
-    wanted = set(terms(tree))
-    prefixes = tuple(t.stem for t in _prefix_terms(tree))
-
-    def result(hit: Hit) -> Result:
-        return Result(hit, snippet(hit.text, wanted, prefixes))
-
+    result = _results(tree)
     return SetResults(
         found.total,
         found.capped,

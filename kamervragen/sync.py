@@ -176,8 +176,7 @@ def _read_notices(store: Store, get: Get, status: SourceStatus, summary: SyncSum
                 summary.notices[said] += 1
                 del status.retry[document_id]
             else:
-                item["tries"] += 1
-                item["error"] = problem
+                status.fail(document_id, problem, url=item["url"])
                 summary.failed.append(f"Mededeling {document_id}: {problem}")
             status.save(store)
 
@@ -254,13 +253,7 @@ def sync_koop(
                                 filter(None, [newest, (record.modified or "")[:10] or None]), default=None
                             )
                         for record, (download, problem) in zip(records, fetched, strict=True):
-                            if problem is None and download is not None:
-                                problem = _store(store, record, download, summary)
-                            if problem is not None:
-                                status.fail(record, problem)
-                                summary.failed.append(f"{record.identifier}: {problem}")
-                            else:
-                                status.retry.pop(record.identifier, None)
+                            _settle(store, status, summary, record, download, problem)
                         running = {
                             "running": True,
                             "from": start_since,
@@ -326,16 +319,30 @@ def _retry_failed(
     fetched = pool.map(lambda record: _fetch(get, record), pending)
     for record, (download, problem) in zip(pending, fetched, strict=True):
         with store.transaction():
-            if problem is None and download is not None:
-                problem = _store(store, record, download, summary)
-            if problem is None:
-                status.retry.pop(record.identifier, None)
+            if _settle(store, status, summary, record, download, problem, again=True):
                 summary.retried += 1
-            else:
-                status.fail(record, problem)
-                summary.failed.append(f"{record.identifier} (again): {problem}")
             status.save(store)
     return {record.identifier for record in pending}
+
+
+def _settle(
+    store: Store,
+    status: SourceStatus,
+    summary: SyncSummary,
+    record: sru.SruRecord,
+    download: Download | None,
+    problem: str | None,
+    again: bool = False,
+) -> bool:
+    """A fetched record stored, or put (back) on the retry list with why; True if stored."""
+    if problem is None and download is not None:
+        problem = _store(store, record, download, summary)
+    if problem is None:
+        status.retry.pop(record.identifier, None)
+        return True
+    status.fail(record.identifier, problem, record=asdict(record))
+    summary.failed.append(f"{record.identifier}{' (again)' if again else ''}: {problem}")
+    return False
 
 
 @dataclass
@@ -358,9 +365,10 @@ class SourceStatus:
             **{k: v for k, v in saved.items() if k in ("last_sync", "last_success", "failed", "retry")},
         )
 
-    def fail(self, record: sru.SruRecord, problem: str) -> None:
-        tries = self.retry.get(record.identifier, {}).get("tries", 0) + 1
-        self.retry[record.identifier] = {"record": asdict(record), "error": problem, "tries": tries}
+    def fail(self, key: str, problem: str, **what: object) -> None:
+        """``key`` (a document) failed again: kept to retry with ``what`` it takes."""
+        tries = self.retry.get(key, {}).get("tries", 0) + 1
+        self.retry[key] = {**what, "error": problem, "tries": tries}
 
     def save(self, store: Store, succeeded: bool | None = None) -> None:
         if succeeded is not None:

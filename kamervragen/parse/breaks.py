@@ -27,6 +27,7 @@ from kamervragen.parse.dutch import (
     _glue_signal,
     join_hyphenated,
     join_inline_hyphen,
+    letterlike,
     split_glued,
     words,
 )
@@ -269,7 +270,7 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 # The places beside a sign or a digit where _score can find a glue, or a hyphen joins two
 # letters: the signs are found by one scan, the letter beside each is looked at after.
 _SIGN = re.compile(r"[.?!:;,)»”–(«“‘-]|\d+")
-_SIGN_AFTER = frozenset(".?!:;,)»”–")
+_SIGN_AFTER = frozenset(_CLOSING + "–")
 _OPENING_SET = frozenset(_OPENING)
 
 
@@ -290,10 +291,6 @@ def _inside_addresses(text: str) -> set[int]:
     return inside
 
 
-def _letterlike(c: str) -> bool:  # what [^\W\d_] matches
-    return c.isalnum() and not c.isdecimal()
-
-
 def _sign_places(text: str) -> list[int]:
     """Positions beside a sign or a number where a glue may be (see _score)."""
     out = []
@@ -302,18 +299,18 @@ def _sign_places(text: str) -> list[int]:
         s, e = m.span()
         c = text[s]
         if c in _SIGN_AFTER:
-            if e < n and _letterlike(text[e]):
+            if e < n and letterlike(text[e]):
                 out.append(e)
         elif c in _OPENING_SET:
-            if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_" or text[s - 1] in ".?!:;,)»”"):
+            if s > 0 and (text[s - 1].isalnum() or text[s - 1] == "_" or text[s - 1] in _CLOSING):
                 out.append(s)
         elif c == "-":
-            if s > 0 and e < n and _letterlike(text[s - 1]) and _letterlike(text[e]):
+            if s > 0 and e < n and letterlike(text[s - 1]) and letterlike(text[e]):
                 out.append(e)
         else:  # a number: a letter before or after it
-            if s > 0 and _letterlike(text[s - 1]):
+            if s > 0 and letterlike(text[s - 1]):
                 out.append(s)
-            if e < n and _letterlike(text[e]):
+            if e < n and letterlike(text[e]):
                 out.append(e)
     return out
 
@@ -330,8 +327,8 @@ def candidates(text: str) -> tuple[Candidate, ...]:
             at = text.find(token)
             while at != -1:
                 end = at + len(token)
-                if (at == 0 or not _letterlike(text[at - 1])) and (
-                    end == len(text) or not _letterlike(text[end])
+                if (at == 0 or not letterlike(text[at - 1])) and (
+                    end == len(text) or not letterlike(text[end])
                 ):
                     for offset, score in splits:
                         found[at + offset] = Candidate(at + offset, score)

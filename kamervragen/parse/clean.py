@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import islice
 
 from kamervragen.extract import NOTE_REF
-from kamervragen.parse.dutch import FUNCTION_WORDS, join_hyphenated, repair_accents
+from kamervragen.parse.dutch import FUNCTION_WORDS, join_hyphenated, letterlike, repair_accents
 
 MARK = NOTE_REF
 MARK_RE = re.compile(r"⟦(w?\d+)⟧")
@@ -312,10 +312,6 @@ _SIGN_AFTER_MARKER = frozenset(".,;:?!)»”")
 _WORD_BEFORE = re.compile(r"\w+$")
 
 
-def _letterlike(c: str) -> bool:  # what [^\W\d_] matches
-    return c.isalnum() and not c.isdecimal()
-
-
 def _tag_markers(line: str, numbers: set[str]) -> str:
     """A note number glued to the word or punctuation before it, tagged. Not after a short
     number and a point or comma ("klasse 1.4", "12,5"): that is a decimal; after a year it
@@ -330,7 +326,7 @@ def _tag_markers(line: str, numbers: set[str]) -> str:
         if end < len(line) and not (line[end].isspace() or line[end] in _SIGN_AFTER_MARKER):
             continue
         before = line[start - 1]
-        if not (_letterlike(before) or before in _SIGN_BEFORE_MARKER):
+        if not (letterlike(before) or before in _SIGN_BEFORE_MARKER):
             continue
         if before in ".,":
             digits = 0

@@ -81,6 +81,11 @@ _VOWEL_CLASH = frozenset("aa ae ai au ee ei eu ie oe oo ou ui uu".split())
 _SYLLABLE_PREFIXES = frozenset("be ge ver ont her mis er te op in af aan uit om bij na toe".split())
 
 
+def letterlike(c: str) -> bool:
+    r"""What the patterns' ``[^\W\d_]`` matches: a letter (or a letter-like sign), no digit."""
+    return c.isalnum() and not c.isdecimal()
+
+
 def common(word: str) -> bool:
     return words().get(word.lower(), 0.0) >= COMMON
 

@@ -8,27 +8,22 @@ from difflib import SequenceMatcher
 
 from kamervragen.record import Answerer, Member, Office
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("januari", "jan"),
-            ("februari", "febr", "feb"),
-            ("maart", "mrt"),
-            ("april", "apr"),
-            ("mei",),
-            ("juni", "jun"),
-            ("juli", "jul"),
-            ("augustus", "aug"),
-            ("september", "sept", "sep"),
-            ("oktober", "october", "okt"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+_MONTH_SPELLINGS = (
+    ("januari", "jan"),
+    ("februari", "febr", "feb"),
+    ("maart", "mrt"),
+    ("april", "apr"),
+    ("mei",),
+    ("juni", "jun"),
+    ("juli", "jul"),
+    ("augustus", "aug"),
+    ("september", "sept", "sep"),
+    ("oktober", "october", "okt"),
+    ("november", "nov"),
+    ("december", "dec"),
+)
+MONTHS = {m: i for i, names in enumerate(_MONTH_SPELLINGS, start=1) for m in names}
+MONTH_NAMES = tuple(names[0] for names in _MONTH_SPELLINGS)  # as dates are written out
 _DATE = r"(\d{1,2})\s*([A-Za-z]+)\.?\s*(\d{4})"
 _SUBMITTED = re.compile(rf"\(\s*ingezonden\s+{_DATE}\s*\)?", re.I)
 _RECEIVED = re.compile(rf"\(\s*ontvangen\s+{_DATE}\s*\)?", re.I)

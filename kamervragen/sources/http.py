@@ -14,8 +14,11 @@ from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 import httpx
+from lxml import etree
 
 from kamervragen import __version__
+from kamervragen.extract import DocumentError
+from kamervragen.extract.markup import parse_xml
 
 USER_AGENT = f"kamervragen/{__version__} (+https://github.com/kamervragen/kamervragen; polite sync)"
 RETRY_STATUS = {429, 500, 502, 503, 504}
@@ -150,6 +153,28 @@ def server_words(body: bytes) -> str:
         text = title.group(1) if title else _TAGS.sub(" ", decoded)
     text = " ".join(text.split())[:200]
     return f': "{text}"' if text else ""
+
+
+def answer_root(data: bytes, expected: tuple[str, ...], what: str, error: type[Exception]) -> etree._Element:
+    """The XML root of a service's answer when it is one of ``expected`` (Clark names);
+    else ``error`` in one sentence, with the server's own words where it gave any: an HTML
+    page (sent with status 200 by a proxy), the service's error body, another document,
+    unreadable XML."""
+    looks_html = data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+    try:
+        root = parse_xml(data)
+    except DocumentError as exc:
+        if looks_html:
+            raise error(f"an HTML page came instead of {what}{server_words(data)}") from None
+        raise error(f"not a readable {what} ({exc})") from None
+    if root.tag in expected:
+        return root
+    name = etree.QName(root).localname
+    if name.lower() == "html":
+        raise error(f"an HTML page came instead of {what}{server_words(data)}")
+    if name.lower() == "error":  # the SyncFeed's <Error><Message>
+        raise error(f"the service sent an error instead of {what}{server_words(data)}")
+    raise error(f"not {what} (its root is <{name}>)")
 
 
 def _retry_after(value: str | None) -> float:

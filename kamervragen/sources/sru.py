@@ -8,11 +8,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from lxml import etree
-
 from kamervragen.extract import DocumentError
-from kamervragen.extract.markup import parse_xml
-from kamervragen.sources.http import server_words
+from kamervragen.sources.http import answer_root
 
 SRU = "{http://docs.oasis-open.org/ns/search-ws/sruResponse}"
 DCTERMS = "{http://purl.org/dc/terms/}"
@@ -61,18 +58,9 @@ DIAG = "{http://docs.oasis-open.org/ns/search-ws/diagnostic}"
 
 
 def parse_response(data: bytes) -> SruPage:
-    try:
-        root = parse_xml(data)
-    except DocumentError:
-        if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
-            raise DocumentError(f"an HTML page came instead of an SRU answer{server_words(data)}") from None
-        raise
-    if root.tag not in (f"{SRU}searchRetrieveResponse", f"{SRU}record"):
-        name = etree.QName(root).localname
-        if name.lower() == "html":
-            raise DocumentError(f"an HTML page came instead of an SRU answer{server_words(data)}")
-        words = server_words(data) if name.lower() == "error" else ""
-        raise DocumentError(f"not an SRU 2.0 answer (its root is <{name}>){words}")
+    root = answer_root(
+        data, (f"{SRU}searchRetrieveResponse", f"{SRU}record"), "an SRU 2.0 answer", DocumentError
+    )
     diagnostic = root.find(f".//{DIAG}diagnostic")
     if diagnostic is not None:
         words = diagnostic.findtext(f"{DIAG}message") or diagnostic.findtext(f"{DIAG}details") or ""

@@ -16,8 +16,7 @@ from urllib.parse import parse_qs, urlparse
 
 from lxml import etree
 
-from kamervragen.extract.markup import parse_xml
-from kamervragen.sources.http import server_words
+from kamervragen.sources.http import answer_root
 
 CATEGORIES = ("Persoon", "Fractie", "Zaak", "ZaakActor", "Document", "DocumentVersie")
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -80,18 +79,7 @@ def parse_entity(element: etree._Element) -> Entity:
 
 
 def parse_page(data: bytes) -> Page:
-    try:
-        root = parse_xml(data)
-    except Exception as exc:
-        if data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html")):
-            raise FeedError(f"an HTML page came instead of a feed page{server_words(data)}") from None
-        raise FeedError(f"not a readable feed page ({exc})") from None
-    if root.tag != f"{ATOM}feed":
-        if _local(root.tag).lower() == "error":  # the SyncFeed's own error body
-            raise FeedError(f"the service sent an error instead of a page{server_words(data)}")
-        if _local(root.tag).lower() == "html":
-            raise FeedError(f"an HTML page came instead of a feed page{server_words(data)}")
-        raise FeedError(f"not an Atom feed (its root is <{_local(root.tag) or root.tag}>)")
+    root = answer_root(data, (f"{ATOM}feed",), "an Atom feed page", FeedError)
     entities = []
     resume = None
     for entry in root.iter(f"{ATOM}entry"):

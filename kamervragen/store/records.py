@@ -537,38 +537,30 @@ class Records:
         people, parties, offices = ([i for s in stems for i in names[what].get(s, ())] for what in range(3))
         if not (people or parties or offices):
             return set()
-        people += (
-            [
-                int(r[0])
-                for r in self.db.all(
-                    f"SELECT id FROM people WHERE party_id IN ({','.join('?' * len(parties))})", parties
-                )
+        if parties:  # a party's sets are its members'
+            marks = ",".join("?" * len(parties))
+            people += [
+                int(r[0]) for r in self.db.all(f"SELECT id FROM people WHERE party_id IN ({marks})", parties)
             ]
-            if parties
-            else []
-        )
+        links = [
+            (f"SELECT set_id FROM set_people WHERE person_id IN ({','.join('?' * len(people))})", people),
+            (
+                "SELECT set_id FROM set_offices WHERE relation = 'addressee'"
+                f" AND office_id IN ({','.join('?' * len(offices))})",
+                offices,
+            ),
+        ]
         out: set[int] = set()
         for start in range(0, len(set_ids), 500):
             chunk = set_ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            if people:
-                out.update(
-                    int(r[0])
-                    for r in self.db.all(
-                        f"SELECT set_id FROM set_people WHERE set_id IN ({marks})"
-                        f" AND person_id IN ({','.join('?' * len(people))})",
-                        [*chunk, *people],
+            for sql, ids in links:
+                if ids:
+                    out.update(
+                        int(r[0])
+                        for r in self.db.all(
+                            f"{sql} AND set_id IN ({','.join('?' * len(chunk))})", [*ids, *chunk]
+                        )
                     )
-                )
-            if offices:
-                out.update(
-                    int(r[0])
-                    for r in self.db.all(
-                        f"SELECT set_id FROM set_offices WHERE relation = 'addressee' AND set_id IN ({marks})"
-                        f" AND office_id IN ({','.join('?' * len(offices))})",
-                        [*chunk, *offices],
-                    )
-                )
         return out
 
     def suggestions(self, limit: int = 400) -> dict[str, list[str]]:

@@ -89,9 +89,11 @@ class Search:
         hits = self.records.hits([b for s in chosen for b in per_set[s]])
         out = []
         for set_id in chosen:
-            found = [hits[b] for b, _ in per_set[set_id] if b in hits]
-            for hit, (_, score) in zip(found, per_set[set_id], strict=False):
-                hit.score = score
+            found = []
+            for block_id, score in per_set[set_id]:
+                if block_id in hits:
+                    hits[block_id].score = score  # with the question boost
+                    found.append(hits[block_id])
             if found:
                 out.append(SetHit(found[0], found[1:]))
         return SetPage(len(per_set), len(ranked) >= GROUP_CAP, out)

@@ -10,7 +10,6 @@ numbers here are the numbers of every search filter and page.
 from __future__ import annotations
 
 import json
-import re
 from collections import Counter
 from datetime import date
 from typing import Any
@@ -23,10 +22,6 @@ from kamervragen.store.records import Records
 from kamervragen.store.sql import Database
 
 Rows = list[tuple[object, ...]]
-# "minister van Financiën" → "Financiën": the SyncFeed names the office, pages the ministry.
-_OFFICE = re.compile(
-    r"^(?:de\s+)?(?:minister|staatssecretaris|minister-president)(?:\s+(?:van|voor))?\s+", re.I
-)
 UNIT = "coalesce(s.case_number, CAST(s.id AS TEXT))"
 BINS = [
     (0, 7, "0–7"),
@@ -193,7 +188,7 @@ class Statistics:
             actors = [f for _, c, f in self.mirror.linked(zaak_id) if c.lower() == "zaakactor"]
             units[nummer] = _overdue(None, nummer, title, submitted, due, "sync", today)
             units[nummer]["ministries"] = {
-                names.ministry(_OFFICE.sub("", str(f.get("functie") or f.get("actorNaam"))))
+                names.ministry(str(f.get("functie") or f.get("actorNaam")))
                 for f in actors
                 if f.get("relatie") == "Gericht aan"
             }

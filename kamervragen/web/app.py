@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kamervragen import __version__, life, names, titles
+from kamervragen.parse.metadata import MONTH_NAMES
 from kamervragen.query import QueryError, parse_query
 from kamervragen.record import Record
 from kamervragen.search import SetResults, question_text, search_sets, similar
@@ -114,6 +115,10 @@ class SearchParams:
 
     def next_cursor(self, step: int) -> str:
         return self.cursor_at(self.offset + step)
+
+    def page_at(self, offset: int) -> str:
+        """The query string of the page that starts at ``offset`` (the first needs no cursor)."""
+        return self.query_string(cursor=self.cursor_at(offset)) if offset else self.query_string()
 
     def cursor_at(self, offset: int) -> str:
         position = {"o": offset, "u": self.filters.upto_set}
@@ -245,14 +250,7 @@ def create_app(location: str | Path) -> FastAPI:
         current = params.offset // PAGE_SIZE
         first = max(0, min(current - 4, count - 10))
         return [
-            (
-                n + 1,
-                None
-                if n == current
-                else params.query_string(cursor=params.cursor_at(n * PAGE_SIZE))
-                if n
-                else params.query_string(),
-            )
+            (n + 1, None if n == current else params.page_at(n * PAGE_SIZE))
             for n in range(first, min(count, first + 10))
         ]
 
@@ -278,15 +276,7 @@ def create_app(location: str | Path) -> FastAPI:
             params=params,
             found=found,
             pages=pages(params, found.total) if found else [],
-            previous=(
-                (
-                    params.query_string(cursor=params.cursor_at(params.offset - PAGE_SIZE))
-                    if params.offset > PAGE_SIZE
-                    else params.query_string()
-                )
-                if params.offset
-                else None
-            ),
+            previous=params.page_at(max(0, params.offset - PAGE_SIZE)) if params.offset else None,
             recent=recent,
             facets=facets,
             suggestions=suggestions(db),
@@ -509,14 +499,6 @@ def create_app(location: str | Path) -> FastAPI:
         results = [r for s in found.sets for r in (s.best, *s.more)]
         more = params.offset + limit < found.total
 
-        def passage(r: Any) -> dict[str, Any]:
-            return {
-                "block": r.hit.block,
-                "numbers": r.hit.numbers,
-                "score": r.hit.score,
-                "snippet": r.snippet,
-            }
-
         return {
             "total": found.total,
             "total_is_lower_bound": found.capped,
@@ -530,7 +512,7 @@ def create_app(location: str | Path) -> FastAPI:
                     "kind": s.best.hit.kind,
                     "status": s.best.hit.status,
                     "submitters": s.best.hit.submitters,
-                    "passages": [passage(s.best), *map(passage, s.more)],
+                    "passages": [r.passage() for r in (s.best, *s.more)],
                 }
                 for s in found.sets
             ],
@@ -643,9 +625,6 @@ def _and_list(items: list[Any]) -> str:
     return ", ".join(words[:-1]) + " en " + words[-1] if len(words) > 1 else "".join(words)
 
 
-MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
-
-
 def dutch_date(value: str | None) -> str:
     """ "2024-11-20" → "20 november 2024"; a partial date as far as it goes."""
     if not value:
@@ -653,9 +632,9 @@ def dutch_date(value: str | None) -> str:
     parts = value[:10].split("-")
     try:
         if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{int(parts[2])} {MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
         if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {parts[0]}"
+            return f"{MONTH_NAMES[int(parts[1]) - 1]} {parts[0]}"
     except (ValueError, IndexError):
         return value
     return value
